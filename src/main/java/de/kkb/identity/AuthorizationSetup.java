@@ -1,0 +1,91 @@
+package de.kkb.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * The group-wide grants: which webapps each group may open, and what programme management may
+ * read. Access to a municipality's own work (tasks, instances) comes from the processes, per
+ * carrier, not from here.
+ */
+@Component
+public class AuthorizationSetup {
+
+  public static final String TASKLIST = "tasklist";
+  public static final String COCKPIT = "cockpit";
+
+  private final AuthorizationService authorizationService;
+
+  AuthorizationSetup(AuthorizationService authorizationService) {
+    this.authorizationService = authorizationService;
+  }
+
+  void run() {
+    for (Resources resource : Resources.values()) {
+      grant(KkbGroups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
+    }
+
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_DEFINITION, Authorization.ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY);
+    for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.TASK,
+        Resources.DEPLOYMENT, Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.USER,
+        Resources.GROUP)) {
+      grant(KkbGroups.PROGRAMME_MANAGEMENT, resource, Authorization.ANY, Permissions.READ);
+    }
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.HISTORIC_TASK, Authorization.ANY,
+        HistoricTaskPermissions.READ);
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
+        HistoricProcessInstancePermissions.READ);
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.DECISION_DEFINITION, Authorization.ANY,
+        Permissions.READ, Permissions.READ_HISTORY);
+
+    for (String consultants : KkbGroups.CONSULTANT_GROUPS) {
+      grant(consultants, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      // Definitions carry no municipality data; Tasklist needs them for process names.
+      grant(consultants, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    }
+    grant(KkbGroups.APPLICANTS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+  }
+
+  /** Adds a group grant; an existing grant for the same resource gains the missing permissions. */
+  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    boolean changed = false;
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      changed = true;
+    }
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

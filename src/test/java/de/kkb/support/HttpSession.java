@@ -1,0 +1,90 @@
+package de.kkb.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP client for tests: keeps cookies, speaks Basic auth and the webapps' CSRF. */
+public class HttpSession {
+
+  private final String baseUrl;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient client;
+  private String basicAuth;
+
+  public HttpSession(int port) {
+    this.baseUrl = "http://localhost:" + port;
+    this.client = HttpClient.newBuilder().cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public HttpSession basic(String user, String password) {
+    this.basicAuth = "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(request(path).GET());
+  }
+
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> postForm(String path, Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Logs in to a Camunda webapp the way the login page does (CSRF token from the first page). */
+  public HttpResponse<String> webappLogin(String app, String user, String password) {
+    get("/camunda/app/" + app + "/");
+    return postForm("/camunda/api/admin/auth/user/default/login/" + app,
+        Map.of("username", user, "password", password));
+  }
+
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
+    if (basicAuth != null) {
+      builder.header("Authorization", basicAuth);
+    }
+    String csrf = cookie("XSRF-TOKEN");
+    if (csrf != null) {
+      builder.header("X-XSRF-TOKEN", csrf);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder builder) {
+    try {
+      return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
