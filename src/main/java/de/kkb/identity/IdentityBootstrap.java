@@ -41,7 +41,6 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
   }
 
   public void run() {
-    adminAccount.validate();
     groups.run();
     authorizations.run();
     adminAccount.run();
