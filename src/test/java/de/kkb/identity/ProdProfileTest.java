@@ -10,11 +10,13 @@ import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformStarter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The production profile: no demo users, an admin from the environment, hardened cookies. */
+@Tag("own-jvm")
 class ProdProfileTest {
 
   private static final List<String> PROD = List.of("test", "prod");

@@ -20,14 +20,12 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import de.kkb.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** What lies in the top-level processes/ and forms/ folders is what the engine runs. */
-@SpringBootTest
-@ActiveProfiles("test")
+@PlatformTest
 class ProcessDeploymentTest {
 
   static final Path PROCESSES = Path.of("processes");

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import de.kkb.support.RestartCheck;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Restarting on the same database with unchanged models deploys nothing new. */
+@Tag("own-jvm")
 class RestartTest {
 
   @TempDir

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** Start-up behaviour on PostgreSQL: restarts and the production combination "postgres,prod". */
 @Tag("postgres")
+@Tag("own-jvm")
 class PostgresStartupTest {
 
   @Test

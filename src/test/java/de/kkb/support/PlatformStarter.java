@@ -18,13 +18,16 @@ public final class PlatformStarter {
 
   public static ConfigurableApplicationContext start(List<String> profiles,
       String... properties) {
-    List<String> all = new ArrayList<>(List.of(properties));
-    all.add("server.port=0");
-    all.add("camunda.bpm.job-execution.enabled=false");
+    // Command-line arguments, as an operator would pass them: they win over application.yaml.
+    List<String> args = new ArrayList<>();
+    for (String property : properties) {
+      args.add("--" + property);
+    }
+    args.add("--server.port=0");
+    args.add("--camunda.bpm.job-execution.enabled=false");
     return new SpringApplicationBuilder(KkbApplication.class)
         .profiles(profiles.toArray(String[]::new))
-        .properties(all.toArray(String[]::new))
-        .run();
+        .run(args.toArray(String[]::new));
   }
 
   public static int port(ConfigurableApplicationContext context) {
