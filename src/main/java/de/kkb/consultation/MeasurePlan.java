@@ -1,0 +1,49 @@
+package de.kkb.consultation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The plan of measures, one entry per measure captured in Tasklist ("Maßnahme in den Maßnahmenplan
+ * aufnehmen", or "Maßnahme hinzufügen" during implementation). Tasklist's forms edit one measure at
+ * a time; this appends it to {@code measures}, the collection the implementation phase iterates.
+ */
+@Component("measurePlan")
+public class MeasurePlan {
+
+  public static final String MEASURES = "measures";
+  static final List<String> FIELDS = List.of("measureTitle", "measureFormat", "plannedDate", "measureLead");
+
+  public void add(VariableScope scope) {
+    Map<String, Object> measure = new LinkedHashMap<>();
+    for (String field : FIELDS) {
+      measure.put(field, scope.getVariable(field));
+    }
+    List<Map<String, Object>> measures = measures(scope);
+    measures.add(measure);
+    scope.setVariable(MEASURES, measures);
+  }
+
+  /**
+   * Appends the measure just entered in the planning loop and clears its fields, so that the next
+   * round of the same task starts with an empty form.
+   */
+  public void collect(DelegateTask task) {
+    add(task);
+    for (String field : FIELDS) {
+      task.getExecution().removeVariable(field);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> measures(VariableScope scope) {
+    Object current = scope.getVariable(MEASURES);
+    return current == null ? new ArrayList<>() : new ArrayList<>((List<Map<String, Object>>) current);
+  }
+}
