@@ -3,7 +3,6 @@ package de.kkb.consultation;
 import java.util.Map;
 
 import de.kkb.identity.KkbGroups;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +13,16 @@ import org.springframework.stereotype.Component;
 @Component("consultationStart")
 public class ConsultationStart {
 
-  static final Map<String, String> CARRIERS = Map.of(
+  static final Map<String, String> CARRIERS = new java.util.TreeMap<>(Map.of(
       KkbGroups.CONSULTANTS_K3B, "K3B",
-      KkbGroups.CONSULTANTS_FORUMZFD, "forumZFD");
+      KkbGroups.CONSULTANTS_FORUMZFD, "forumZFD"));
 
   public void start(DelegateExecution execution) {
     String carrierGroup = (String) execution.getVariable("carrierGroup");
     String carrier = CARRIERS.get(carrierGroup);
     if (carrier == null) {
-      throw new BpmnError("UnknownCarrier", "Unbekannter Träger: " + carrierGroup);
+      throw new IllegalArgumentException("Unbekannter Träger (carrierGroup): " + carrierGroup
+          + ". Erlaubt sind " + String.join(", ", CARRIERS.keySet()) + ".");
     }
     execution.setVariable("carrier", carrier);
     Object reference = execution.getVariable("reference");
