@@ -25,6 +25,7 @@ public class AuthorizationSetup {
 
   public static final String TASKLIST = "tasklist";
   public static final String COCKPIT = "cockpit";
+  static final String CONSULTATION = "Consultation";
 
   private final AuthorizationService authorizationService;
 
@@ -53,6 +54,11 @@ public class AuthorizationSetup {
         HistoricProcessInstancePermissions.READ);
     grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.DECISION_DEFINITION, Authorization.ANY,
         Permissions.READ, Permissions.READ_HISTORY);
+    // Programme management may start a consultation by hand from Tasklist.
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_DEFINITION, CONSULTATION,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_INSTANCE, Authorization.ANY,
+        Permissions.CREATE);
 
     for (String consultants : KkbGroups.CONSULTANT_GROUPS) {
       grant(consultants, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);

@@ -1,27 +1,48 @@
 package de.kkb.programme;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import de.kkb.KkbApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The programme period as the process models need it: {@code ${programme.endInstant()}}. */
 @Component("programme")
 public class ProgrammeCalendar {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProgrammeCalendar.class);
   private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
 
-  private final ProgrammeProperties properties;
+  private final ProgrammeProperties round;
 
-  public ProgrammeCalendar(ProgrammeProperties properties) {
-    this.properties = properties;
+  @Autowired
+  public ProgrammeCalendar(ProgrammeProperties configured) {
+    this(configured, LocalDate.now(ZONE));
+  }
+
+  public ProgrammeCalendar(ProgrammeProperties configured, LocalDate today) {
+    this.round = configured.effective(today);
+    LOG.info("Programme round {} to {}{}", round.start(), round.end(),
+        configured.shiftToToday() && !round.start().equals(configured.start())
+            ? " (shifted from " + configured.start() + " to contain today)" : "");
+  }
+
+  public LocalDate start() {
+    return round.start();
+  }
+
+  public LocalDate lastDay() {
+    return round.end();
   }
 
   /** The moment the programme is over: the start of the day after its last day, in Berlin. */
   public ZonedDateTime end() {
-    return properties.end().plusDays(1).atStartOfDay(ZONE);
+    return round.end().plusDays(1).atStartOfDay(ZONE);
   }
 
   /** {@link #end()} as an ISO 8601 timer date with explicit offset. */

@@ -25,7 +25,7 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 public final class TestEngines {
 
   public static final ProgrammeProperties SOURCE_ROUND =
-      new ProgrammeProperties(LocalDate.of(2023, 6, 1), LocalDate.of(2025, 12, 31));
+      new ProgrammeProperties(LocalDate.of(2023, 6, 1), LocalDate.of(2025, 12, 31), false);
 
   private TestEngines() {
   }
@@ -51,7 +51,7 @@ public final class TestEngines {
     beans.put("phases", new PhaseTracker());
     beans.put("measurePlan", new MeasurePlan());
     beans.put("consultationStart", new ConsultationStart());
-    beans.put("programme", new ProgrammeCalendar(SOURCE_ROUND));
+    beans.put("programme", new ProgrammeCalendar(SOURCE_ROUND, LocalDate.of(2023, 6, 1)));
     beans.put("consultationSchedule",
         new ConsultationSchedule(new ConsultationProperties(Period.ofMonths(6))));
     return beans;

@@ -1,0 +1,204 @@
+package de.kkb.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.kkb.support.HttpSession;
+import de.kkb.support.Jobs;
+import de.kkb.support.PlatformTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The consultation as consultants and programme managers use it: authorised, over the REST API. */
+@PlatformTest
+class ConsultationTasklistTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  HistoryService historyService;
+
+  @BeforeEach
+  void duringTheSourceRound() {
+    Jobs.setClock("2024-03-01T09:00");
+  }
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("Consultation").list()
+        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test cleanup"));
+  }
+
+  @Test
+  void consultantsSeeOnlyTheirCarriersTasks() throws Exception {
+    String k3b = start("KKB-2024-001", "Altstadt", "consultants-k3b");
+    String forumZfd = start("KKB-2024-002", "Neudorf", "consultants-forumzfd");
+
+    identityService.setAuthentication("k3b-anna", List.of("consultants-k3b"));
+    List<Task> annasTasks = taskService.createTaskQuery().list();
+    identityService.clearAuthentication();
+    assertThat(annasTasks).isNotEmpty()
+        .allSatisfy(task -> assertThat(task.getProcessInstanceId()).isEqualTo(k3b));
+
+    identityService.setAuthentication("fzfd-clara", List.of("consultants-forumzfd"));
+    List<Task> clarasTasks = taskService.createTaskQuery().list();
+    identityService.clearAuthentication();
+    assertThat(clarasTasks).isNotEmpty()
+        .allSatisfy(task -> assertThat(task.getProcessInstanceId()).isEqualTo(forumZfd));
+
+    assertThat(restTaskInstances("k3b-anna")).containsExactly(k3b);
+    assertThat(restTaskInstances("k3b-ben")).containsExactly(k3b);
+    assertThat(restTaskInstances("fzfd-david")).containsExactly(forumZfd);
+    assertThat(restTaskInstances("kommune-musterstadt")).isEmpty();
+    assertThat(restTaskInstances("steuerung")).as("programme management reads everything")
+        .containsExactlyInAnyOrder(k3b, forumZfd);
+
+    HttpSession anna = new HttpSession(port).basic("k3b-anna", "demo");
+    String clarasTask = clarasTasks.get(0).getId();
+    assertThat(anna.get("/engine-rest/task/" + clarasTask).statusCode()).isIn(403, 404);
+    assertThat(anna.postJson("/engine-rest/task/" + clarasTask + "/submit-form", "{\"variables\":{}}")
+        .statusCode()).isIn(403, 404);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(forumZfd).singleResult())
+        .isNotNull();
+  }
+
+  /** Start form, every task's deployed form, submit-form and due jobs: nothing but the REST API. */
+  @Test
+  void aConsultationCanBeDrivenToItsEndThroughTheRestApiAlone() throws Exception {
+    HttpSession steuerung = new HttpSession(port).basic("steuerung", "demo");
+    HttpSession anna = new HttpSession(port).basic("k3b-anna", "demo");
+
+    JsonNode startForm = JSON.readTree(steuerung.get(
+        "/engine-rest/process-definition/key/Consultation/deployed-start-form").body());
+    ObjectNode startVariables = fill(startForm, Map.of("reference", "KKB-2024-003",
+        "municipalityName", "Rheinhausen", "carrierGroup", "consultants-k3b"));
+    HttpResponse<String> started = steuerung.postJson(
+        "/engine-rest/process-definition/key/Consultation/submit-form",
+        JSON.writeValueAsString(Map.of("variables", startVariables)));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String id = JSON.readTree(started.body()).path("id").asText();
+    assertThat(JSON.readTree(started.body()).path("businessKey").asText()).isEqualTo("KKB-2024-003");
+
+    Map<String, String> answers = Map.of("agreementOutcome", "CONCLUDED",
+        "conceptAgreement", "AGREED", "implementationAction", "FINISH",
+        "interventionOutcome", "HELD", "plannedDate", "2024-02-20", "measureFormat", "WORKSHOP");
+    Set<String> completedTasks = new HashSet<>();
+    for (int step = 0; step < 60 && !ended(id); step++) {
+      boolean progressed = false;
+      for (Map.Entry<HttpSession, String> worker : Map.of(anna, "consultants-k3b",
+          steuerung, "programme-management").entrySet()) {
+        HttpSession user = worker.getKey();
+        JsonNode tasks = JSON.readTree(user.get("/engine-rest/task?processInstanceBusinessKey="
+            + "KKB-2024-003&candidateGroup=" + worker.getValue()).body());
+        for (JsonNode task : tasks) {
+          String taskId = task.path("id").asText();
+          JsonNode form = JSON.readTree(user.get("/engine-rest/task/" + taskId + "/deployed-form").body());
+          HttpResponse<String> submitted = user.postJson("/engine-rest/task/" + taskId + "/submit-form",
+              JSON.writeValueAsString(Map.of("variables", fill(form, answers))));
+          assertThat(submitted.statusCode()).as(task.path("name") + ": " + submitted.body()).isEqualTo(204);
+          completedTasks.add(task.path("taskDefinitionKey").asText());
+          progressed = true;
+        }
+      }
+      for (JsonNode job : JSON.readTree(steuerung.get("/engine-rest/job?executable=true").body())) {
+        HttpResponse<String> executed = new HttpSession(port).basic("demo", "demo")
+            .postJson("/engine-rest/job/" + job.path("id").asText() + "/execute", "");
+        assertThat(executed.statusCode()).as(executed.body()).isEqualTo(204);
+        progressed = true;
+      }
+      assertThat(progressed).as("something to do at step " + step).isTrue();
+    }
+    assertThat(ended(id)).isTrue();
+    JsonNode history = JSON.readTree(steuerung.get("/engine-rest/history/process-instance/" + id).body());
+    assertThat(history.path("state").asText()).isEqualTo("COMPLETED");
+    JsonNode endEvent = JSON.readTree(steuerung.get("/engine-rest/history/activity-instance"
+        + "?processInstanceId=" + id + "&activityId=EndEvent_ConsultationCompleted").body());
+    assertThat(endEvent).hasSize(1);
+    assertThat(completedTasks).contains("Task_HoldFirstTalk", "Task_AddMeasureToPlan",
+        "Task_PrepareIntervention", "Task_DocumentIntervention", "Task_SteerImplementation",
+        "Task_HandOver");
+  }
+
+  private boolean ended(String processInstanceId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
+  }
+
+  private String start(String reference, String municipality, String carrierGroup) {
+    return runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference", reference,
+        "municipalityName", municipality, "carrierGroup", carrierGroup, "consultantTeam", "Team"))
+        .getId();
+  }
+
+  private Set<String> restTaskInstances(String user) throws Exception {
+    HttpResponse<String> response = new HttpSession(port).basic(user, "demo").get("/engine-rest/task");
+    assertThat(response.statusCode()).isEqualTo(200);
+    Set<String> instances = new HashSet<>();
+    JSON.readTree(response.body()).forEach(t -> instances.add(t.path("processInstanceId").asText()));
+    return instances;
+  }
+
+  /** Fills a Camunda Form like a careful user: given answers, else valid values of the field's type. */
+  static ObjectNode fill(JsonNode form, Map<String, String> answers) {
+    ObjectNode variables = JSON.createObjectNode();
+    Map<String, JsonNode> fields = new LinkedHashMap<>();
+    collect(form.path("components"), fields);
+    fields.forEach((key, field) -> {
+      ObjectNode variable = variables.putObject(key);
+      JsonNode validate = field.path("validate");
+      switch (field.path("type").asText()) {
+        case "number" -> variable.put("value", validate.path("min").asLong(0)).put("type", "Long");
+        case "checkbox" -> variable.put("value", false).put("type", "Boolean");
+        case "datetime" -> variable.put("value", answers.getOrDefault(key, "2024-02-15")).put("type", "String");
+        case "radio", "select" -> variable.put("value", answers.getOrDefault(key,
+            field.path("values").get(0).path("value").asText())).put("type", "String");
+        default -> {
+          String text = answers.getOrDefault(key, "Eintrag für " + key + " in Rheinhausen, Stand 2024.");
+          int min = validate.path("minLength").asInt(0);
+          int max = validate.path("maxLength").asInt(1000);
+          while (text.length() < min) {
+            text = text + " Mehr Text.";
+          }
+          variable.put("value", text.substring(0, Math.min(text.length(), max))).put("type", "String");
+        }
+      }
+    });
+    return variables;
+  }
+
+  private static void collect(JsonNode components, Map<String, JsonNode> fields) {
+    for (JsonNode component : components) {
+      if (component.has("key")) {
+        fields.put(component.path("key").asText(), component);
+      }
+      collect(component.path("components"), fields);
+    }
+  }
+}
