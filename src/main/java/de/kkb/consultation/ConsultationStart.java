@@ -1,6 +1,7 @@
 package de.kkb.consultation;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import de.kkb.identity.KkbGroups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("consultationStart")
 public class ConsultationStart {
 
-  static final Map<String, String> CARRIERS = new java.util.TreeMap<>(Map.of(
+  static final Map<String, String> CARRIERS = new TreeMap<>(Map.of(
       KkbGroups.CONSULTANTS_K3B, "K3B",
       KkbGroups.CONSULTANTS_FORUMZFD, "forumZFD"));
 

@@ -102,9 +102,7 @@ class ConsultationProcessTest {
 
   @Test
   void conceptGoesBackToRevisionUntilTheCommunityAgrees() {
-    ProcessInstance consultation = start("consultants-k3b");
-    clarifyMandate(consultation);
-    analyseConflict(consultation);
+    ProcessInstance consultation = startInActionConcept("consultants-k3b");
     complete(task(consultation), withVariables("workshopsHeld", 3, "optionsSummary", "Drei Optionen."));
     complete(task(consultation), withVariables("conceptAgreement", "REVISE",
         "conceptRevisionReason", "Die Vereine fehlen im Konzept."));
@@ -119,9 +117,7 @@ class ConsultationProcessTest {
 
   @Test
   void threeMeasuresRunInParallel() {
-    ProcessInstance consultation = start("consultants-k3b");
-    clarifyMandate(consultation);
-    analyseConflict(consultation);
+    ProcessInstance consultation = startInActionConcept("consultants-k3b");
     planMeasures(consultation, "2024-06-03", "Runder Tisch", "Dialogabend", "Qualifizierung Verwaltung");
     List<ProcessInstance> measures = interventions(consultation);
     assertThat(measures).hasSize(3)
@@ -137,9 +133,7 @@ class ConsultationProcessTest {
 
   @Test
   void aMeasureCanBeAddedWhileImplementationRuns() {
-    ProcessInstance consultation = start("consultants-forumzfd");
-    clarifyMandate(consultation);
-    analyseConflict(consultation);
+    ProcessInstance consultation = startInActionConcept("consultants-forumzfd");
     planMeasures(consultation, "2024-06-03", "Runder Tisch");
     complete(task("Task_SteerImplementation", consultation), withVariables(
         "implementationAction", "ADD_MEASURE", "measureTitle", "Mediation Sportverein",
@@ -164,9 +158,7 @@ class ConsultationProcessTest {
 
   @Test
   void implementationWaitsForRunningMeasuresAfterTheConsultantsFinish() {
-    ProcessInstance consultation = start("consultants-k3b");
-    clarifyMandate(consultation);
-    analyseConflict(consultation);
+    ProcessInstance consultation = startInActionConcept("consultants-k3b");
     planMeasures(consultation, "2024-06-03", "Runder Tisch");
     finishImplementation(consultation);
     assertThat(consultation).isWaitingAt("CallActivity_PlannedInterventions");
@@ -176,9 +168,7 @@ class ConsultationProcessTest {
 
   @Test
   void interimReviewEverySixMonthsOfImplementation() {
-    ProcessInstance consultation = start("consultants-k3b");
-    clarifyMandate(consultation);
-    analyseConflict(consultation);
+    ProcessInstance consultation = startInActionConcept("consultants-k3b");
     Jobs.setClock("2024-04-01T10:00");
     planMeasures(consultation, "2025-03-01", "Strukturaufbau Koordinierungsstelle");
     Jobs.setClock("2024-09-30T10:00");
@@ -255,9 +245,7 @@ class ConsultationProcessTest {
 
   @Test
   void programmeEndReachedDuringImplementation() {
-    ProcessInstance consultation = start("consultants-k3b");
-    clarifyMandate(consultation);
-    analyseConflict(consultation);
+    ProcessInstance consultation = startInActionConcept("consultants-k3b");
     Jobs.setClock("2025-10-01T10:00");
     planMeasures(consultation, "2026-02-01", "Runder Tisch nach Programmende");
     assertThat(interventions(consultation)).hasSize(1);
@@ -296,6 +284,14 @@ class ConsultationProcessTest {
     assertThat(task(consultation)).hasCandidateGroup(carrierGroup);
     return runtimeService().createProcessInstanceQuery().processInstanceId(consultation.getId())
         .singleResult();
+  }
+
+  /** A consultation with mandate and conflict analysis done, at the start of the action concept. */
+  static ProcessInstance startInActionConcept(String carrierGroup) {
+    ProcessInstance consultation = start(carrierGroup);
+    clarifyMandate(consultation);
+    analyseConflict(consultation);
+    return consultation;
   }
 
   static Map<String, Object> firstTalk() {

@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import de.kkb.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,22 +71,26 @@ class IdentityBootstrapTest {
   }
 
   private Snapshot snapshot() {
+    // Revisions included: a re-run must not even save an unchanged row again.
     List<String> authorizations = authorizationService.createAuthorizationQuery().list().stream()
+        .map(a -> (AuthorizationEntity) a)
         .map(a -> a.getAuthorizationType() + "|" + a.getGroupId() + "|" + a.getUserId() + "|"
-            + a.getResourceType() + "|" + a.getResourceId() + "|" + a.getPermissions(
-                org.camunda.bpm.engine.authorization.Permissions.values()).length)
+            + a.getResourceType() + "|" + a.getResourceId() + "|" + a.getPermissions() + "|"
+            + a.getRevision())
         .sorted().toList();
     List<String> filters = filterService.createFilterQuery().list().stream()
-        .map(f -> f.getId() + "|" + f.getName()).sorted().toList();
+        .map(f -> f.getId() + "|" + f.getName() + "|" + ((FilterEntity) f).getRevision()).sorted().toList();
+    List<String> groups = identityService.createGroupQuery().list().stream()
+        .map(g -> g.getId() + "|" + g.getName() + "|" + ((GroupEntity) g).getRevision()).sorted().toList();
     List<String> memberships = identityService.createGroupQuery().list().stream()
         .flatMap(g -> identityService.createUserQuery().memberOfGroup(g.getId()).list().stream()
             .map(u -> g.getId() + "|" + u.getId()))
         .sorted().toList();
-    return new Snapshot(identityService.createUserQuery().count(),
-        identityService.createGroupQuery().count(), memberships, authorizations, filters);
+    return new Snapshot(identityService.createUserQuery().count(), groups, memberships,
+        authorizations, filters);
   }
 
-  record Snapshot(long users, long groups, List<String> memberships, List<String> authorizations,
+  record Snapshot(long users, List<String> groups, List<String> memberships, List<String> authorizations,
       List<String> filters) {
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformStarter;
@@ -76,7 +77,7 @@ class ProdProfileTest {
           .anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").contains("Secure"));
       HttpResponse<String> login = new HttpSession(port).postForm(
           "/camunda/api/admin/auth/user/default/login/tasklist",
-          java.util.Map.of("username", "betrieb", "password", STRONG));
+          Map.of("username", "betrieb", "password", STRONG));
       assertThat(login.headers().allValues("Set-Cookie")).as("session cookie")
           .filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
           .allSatisfy(cookie -> assertThat(cookie).contains("Secure"));

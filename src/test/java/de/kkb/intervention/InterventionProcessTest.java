@@ -70,11 +70,16 @@ class InterventionProcessTest {
     assertThat(measure).isWaitingAt("Task_DocumentIntervention");
   }
 
+  private ProcessInstance preparedAndDue(String plannedDay) {
+    ProcessInstance measure = start(plannedDay);
+    prepare(measure);
+    reachPlannedDate(measure, plannedDay);
+    return measure;
+  }
+
   @Test
   void measureHeldOnThePlannedDate() {
-    ProcessInstance measure = start("2024-03-15");
-    prepare(measure);
-    reachPlannedDate(measure, "2024-03-15");
+    ProcessInstance measure = preparedAndDue("2024-03-15");
     complete(task(measure), withVariables("interventionOutcome", "HELD", "participants", 34,
         "resultSummary", "Gemeinsame Regeln für die Innenstadt vereinbart.", "followUpPlanned", false));
     assertThat(measure).isEnded().hasPassed("EndEvent_InterventionDocumented")
@@ -83,9 +88,7 @@ class InterventionProcessTest {
 
   @Test
   void measureCancelled() {
-    ProcessInstance measure = start("2024-04-10");
-    prepare(measure);
-    reachPlannedDate(measure, "2024-04-10");
+    ProcessInstance measure = preparedAndDue("2024-04-10");
     complete(task(measure), withVariables("interventionOutcome", "CANCELLED",
         "resultSummary", "Abgesagt: Ratssitzung am selben Abend.", "followUpPlanned", false));
     assertThat(measure).isEnded().hasPassed("EndEvent_InterventionDocumented")
@@ -94,9 +97,7 @@ class InterventionProcessTest {
 
   @Test
   void followUpLoopsWithANewDate() {
-    ProcessInstance measure = start("2024-03-15");
-    prepare(measure);
-    reachPlannedDate(measure, "2024-03-15");
+    ProcessInstance measure = preparedAndDue("2024-03-15");
     complete(task(measure), withVariables("interventionOutcome", "HELD", "participants", 20,
         "resultSummary", "Erster Termin, Fortsetzung vereinbart.", "followUpPlanned", true));
     assertThat(measure).isWaitingAt("Task_PrepareIntervention");

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -62,8 +63,8 @@ class ProcessDeploymentTest {
     for (Path file : models) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       Bpmn.validateModel(model);
-      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
-          .filter(org.camunda.bpm.model.bpmn.instance.Process::isExecutable)
+      model.getModelElementsByType(Process.class).stream()
+          .filter(Process::isExecutable)
           .forEach(process -> {
             assertThat(process.getCamundaHistoryTimeToLiveString()).as(file + " TTL").isNotBlank();
             assertThat(process.getCamundaVersionTag()).as(file + " versionTag").isNotBlank();

@@ -10,11 +10,15 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.support.HttpSession;
+import de.kkb.support.Jobs;
 import de.kkb.support.PostgresDatabases;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +54,8 @@ class PostgresSuiteTest {
   RuntimeService runtimeService;
   @Autowired
   IdentityService identityService;
+  @Autowired
+  TaskService taskService;
 
   @Test
   void theEngineRunsOnPostgres() throws Exception {
@@ -89,6 +95,40 @@ class PostgresSuiteTest {
     } finally {
       runtimeService.deleteProcessInstance(id, "test cleanup");
     }
+  }
+
+  @Test
+  void thePlanOfMeasuresSurvivesAsJsonOnPostgres() {
+    Jobs.setClock("2024-03-01T09:00");
+    try {
+      String id = runtimeService.startProcessInstanceByKey("Consultation", Map.of(
+          "reference", "KKB-PG-002", "municipalityName", "Pgstadt",
+          "carrierGroup", "consultants-k3b", "consultantTeam", "Team")).getId();
+      complete(id, Map.of("firstTalkDate", "2024-03-02", "administrationHeadRole", "LANDRAT",
+          "firstTalkParticipants", 2));
+      complete(id, Map.of("agreementOutcome", "CONCLUDED", "agreementSignedDate", "2024-03-05",
+          "agreementParties", "Landrat, K3B", "goal1", "Dialog"));
+      // Analysis and options: the engine does not check form fields, only the gateways read them.
+      for (int i = 0; i < 5; i++) {
+        complete(id, Map.of());
+      }
+      complete(id, Map.of("conceptAgreement", "AGREED"));
+      complete(id, Map.of("measureTitle", "Runder Tisch", "measureFormat", "RUNDER_TISCH",
+          "plannedDate", "2024-05-02", "measureLead", "K3B", "moreMeasures", true));
+      complete(id, Map.of("measureTitle", "Workshop", "measureFormat", "WORKSHOP",
+          "plannedDate", "2024-05-03", "measureLead", "K3B", "moreMeasures", false));
+      assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(id).list())
+          .extracting(pi -> runtimeService.getVariable(pi.getId(), "measureTitle"))
+          .containsExactlyInAnyOrder("Runder Tisch", "Workshop");
+      runtimeService.deleteProcessInstance(id, "test cleanup");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private void complete(String processInstanceId, Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    taskService.complete(task.getId(), variables);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package de.kkb.support;
 
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -22,7 +23,7 @@ public final class Jobs {
   }
 
   public static void setClock(String isoLocalDateTime) {
-    setClock(java.time.LocalDateTime.parse(isoLocalDateTime).atZone(BERLIN));
+    setClock(LocalDateTime.parse(isoLocalDateTime).atZone(BERLIN));
   }
 
   /** Executes every job that is due at the current engine time, repeatedly, until none is left. */

@@ -14,7 +14,6 @@ import de.kkb.consultation.PhaseTracker;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.programme.ProgrammeProperties;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
@@ -55,10 +54,5 @@ public final class TestEngines {
     beans.put("consultationSchedule",
         new ConsultationSchedule(new ConsultationProperties(Period.ofMonths(6))));
     return beans;
-  }
-
-  /** For tests that need the implementation class. */
-  public static ProcessEngineConfigurationImpl impl(ProcessEngineConfiguration configuration) {
-    return (ProcessEngineConfigurationImpl) configuration;
   }
 }
