@@ -1,9 +1,8 @@
 package de.kkb.consultation;
 
 import java.util.Map;
-import java.util.TreeMap;
 
-import de.kkb.identity.KkbGroups;
+import de.kkb.programme.ProgrammeCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +13,20 @@ import org.springframework.stereotype.Component;
 @Component("consultationStart")
 public class ConsultationStart {
 
-  static final Map<String, String> CARRIERS = new TreeMap<>(Map.of(
-      KkbGroups.CONSULTANTS_K3B, "K3B",
-      KkbGroups.CONSULTANTS_FORUMZFD, "forumZFD"));
+  private final ProgrammeCalendar programme;
+
+  public ConsultationStart(ProgrammeCalendar programme) {
+    this.programme = programme;
+  }
 
   public void start(DelegateExecution execution) {
     String carrierGroup = (String) execution.getVariable("carrierGroup");
-    String carrier = CARRIERS.get(carrierGroup);
-    if (carrier == null) {
-      throw new IllegalArgumentException("Unbekannter Träger (carrierGroup): " + carrierGroup
-          + ". Erlaubt sind " + String.join(", ", CARRIERS.keySet()) + ".");
-    }
+    String carrier = programme.carriers().entrySet().stream()
+        .filter(entry -> entry.getValue().equals(carrierGroup))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Unbekannter Träger (carrierGroup): "
+            + carrierGroup + ". Erlaubt sind " + String.join(", ", programme.carriers().values()) + "."));
     execution.setVariable("carrier", carrier);
     Object reference = execution.getVariable("reference");
     if (execution.getProcessBusinessKey() == null && reference != null) {

@@ -11,8 +11,14 @@ import org.springframework.stereotype.Component;
 public class PhaseTracker {
 
   public static final String PHASE = "phase";
+  public static final String IMPLEMENTATION = "Umsetzung";
+  /** Whether implementation was reached: until then a withdrawal frees the municipality's place. */
+  public static final String REACHED_IMPLEMENTATION = "reachedImplementation";
 
   public void enter(DelegateExecution execution, String phase) {
     execution.getProcessInstance().setVariable(PHASE, phase);
+    if (IMPLEMENTATION.equals(phase)) {
+      execution.getProcessInstance().setVariable(REACHED_IMPLEMENTATION, true);
+    }
   }
 }

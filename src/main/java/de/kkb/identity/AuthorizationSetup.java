@@ -26,6 +26,7 @@ public class AuthorizationSetup {
   public static final String TASKLIST = "tasklist";
   public static final String COCKPIT = "cockpit";
   static final String CONSULTATION = "Consultation";
+  static final String CONSULTATION_REQUEST = "ConsultationRequest";
 
   private final AuthorizationService authorizationService;
 
@@ -66,6 +67,10 @@ public class AuthorizationSetup {
       grant(consultants, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     }
     grant(KkbGroups.APPLICANTS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    // Applicants with an account may also submit a request from Tasklist's start form.
+    grant(KkbGroups.APPLICANTS, Resources.PROCESS_DEFINITION, CONSULTATION_REQUEST,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(KkbGroups.APPLICANTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
   }
 
   /** Adds a group grant; an existing grant for the same resource gains the missing permissions. */

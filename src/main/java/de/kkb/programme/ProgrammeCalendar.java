@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 import de.kkb.KkbApplication;
 import org.slf4j.Logger;
@@ -38,6 +39,25 @@ public class ProgrammeCalendar {
 
   public LocalDate lastDay() {
     return round.end();
+  }
+
+  public LocalDate applicationDeadline() {
+    return round.applicationDeadline();
+  }
+
+  public int capacity() {
+    return round.capacity();
+  }
+
+  /** Display name → consultant group, e.g. {@code K3B → consultants-k3b}. */
+  public Map<String, String> carriers() {
+    return round.carriers();
+  }
+
+  /** The call for applications closes at the end of the deadline day (start of the next, Berlin). */
+  public String applicationDeadlineInstant() {
+    return round.applicationDeadline().plusDays(1).atStartOfDay(ZONE)
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** The moment the programme is over: the start of the day after its last day, in Berlin. */

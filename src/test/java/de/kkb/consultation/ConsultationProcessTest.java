@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every path of "Kommunale Konfliktberatung"; measures run in the real Intervention process. */
 @Deployment(resources = {"processes/consultation.bpmn", "processes/intervention.bpmn"})
-class ConsultationProcessTest {
+public class ConsultationProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
@@ -276,7 +276,7 @@ class ConsultationProcessTest {
 
   // --- drivers ----------------------------------------------------------------------------------
 
-  static ProcessInstance start(String carrierGroup) {
+  public static ProcessInstance start(String carrierGroup) {
     ProcessInstance consultation = runtimeService().startProcessInstanceByKey("Consultation", Map.of(
         "reference", REFERENCE, "municipalityName", "Musterstadt", "carrierGroup", carrierGroup,
         "consultantTeam", "Anna Kramer, Ben Böhm"));
@@ -294,12 +294,12 @@ class ConsultationProcessTest {
     return consultation;
   }
 
-  static Map<String, Object> firstTalk() {
+  public static Map<String, Object> firstTalk() {
     return withVariables("firstTalkDate", "2023-09-05", "administrationHeadRole", "BUERGERMEISTER",
         "firstTalkParticipants", 3);
   }
 
-  static void clarifyMandate(ProcessInstance consultation) {
+  public static void clarifyMandate(ProcessInstance consultation) {
     complete(task(consultation), firstTalk());
     complete(task(consultation), withVariables("agreementOutcome", "CONCLUDED",
         "agreementSignedDate", "2023-10-02", "agreementParties", "Bürgermeisterin, K3B",
@@ -308,7 +308,7 @@ class ConsultationProcessTest {
         .variables().containsEntry("phase", "Konfliktanalyse");
   }
 
-  static void analyseConflict(ProcessInstance consultation) {
+  public static void analyseConflict(ProcessInstance consultation) {
     complete(task(consultation), withVariables("plannedIndividualTalks", 20, "plannedGroupTalks", 5,
         "plannedStakeholderGroups", "Verwaltung, Politik, Vereine, Jugend"));
     complete(task(consultation), withVariables("individualTalksCount", 22, "groupTalksCount", 6,
@@ -319,7 +319,7 @@ class ConsultationProcessTest {
     assertThat(consultation).isWaitingAt("Task_DevelopOptions");
   }
 
-  static void planMeasures(ProcessInstance consultation, String plannedDate, String... titles) {
+  public static void planMeasures(ProcessInstance consultation, String plannedDate, String... titles) {
     if (BpmnAwareTests.taskQuery().processInstanceId(consultation.getId())
         .taskDefinitionKey("Task_DevelopOptions").count() == 1) {
       complete(task(consultation), withVariables("workshopsHeld", 3, "optionsSummary", "Drei Optionen."));

@@ -13,7 +13,7 @@ class ProgrammeCalendarTest {
 
   @Test
   void sourceRoundEndsAtTheStartOfNewYearsDay2026InBerlin() {
-    ProgrammeCalendar calendar = new ProgrammeCalendar(new ProgrammeProperties(START, END, false),
+    ProgrammeCalendar calendar = new ProgrammeCalendar(ProgrammeProperties.sourceRound(),
         LocalDate.of(2026, 11, 24));
     assertThat(calendar.start()).isEqualTo(START);
     assertThat(calendar.endInstant()).isEqualTo("2026-01-01T00:00:00+01:00");
@@ -21,7 +21,7 @@ class ProgrammeCalendarTest {
 
   @Test
   void demoRoundIsShiftedByWholeYearsToContainToday() {
-    ProgrammeProperties demo = new ProgrammeProperties(START, END, true);
+    ProgrammeProperties demo = new ProgrammeProperties(START, END, LocalDate.of(2023, 9, 30), 4, null, true);
     ProgrammeCalendar calendar = new ProgrammeCalendar(demo, LocalDate.of(2026, 11, 24));
     assertThat(calendar.start()).isEqualTo(LocalDate.of(2026, 6, 1));
     assertThat(calendar.lastDay()).isEqualTo(LocalDate.of(2028, 12, 31));

@@ -11,48 +11,77 @@ import de.kkb.consultation.ConsultationSchedule;
 import de.kkb.consultation.ConsultationStart;
 import de.kkb.consultation.MeasurePlan;
 import de.kkb.consultation.PhaseTracker;
+import de.kkb.intake.IntakeProperties;
+import de.kkb.intake.IntakeSchedule;
+import de.kkb.intake.RequestRegister;
+import de.kkb.intake.RequestStatus;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.programme.ProgrammeProperties;
+import de.kkb.programme.RoundRegister;
+import de.kkb.selection.Places;
+import de.kkb.selection.WaitingList;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.unit.DataSize;
 
 /**
- * A standalone in-memory engine for process tests (with coverage recording), with the platform's real beans and the source
- * round's programme period (2023-06-01 to 2025-12-31).
+ * A standalone in-memory engine for process tests (with coverage recording), with the platform's
+ * real beans, our own tables migrated by Flyway, and the source round's programme period
+ * (2023-06-01 to 2025-12-31, four places).
  */
 public final class TestEngines {
 
-  public static final ProgrammeProperties SOURCE_ROUND =
-      new ProgrammeProperties(LocalDate.of(2023, 6, 1), LocalDate.of(2025, 12, 31), false);
+  public static final ProgrammeProperties SOURCE_ROUND = ProgrammeProperties.sourceRound();
 
   private TestEngines() {
   }
 
   public static ProcessEngineConfiguration processTestConfiguration() {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     // The coverage variant registers the listeners that camunda-process-test-coverage reads.
     ProcessCoverageInMemProcessEngineConfiguration config =
         new ProcessCoverageInMemProcessEngineConfiguration();
     config.setProcessEngineName("process-test-" + UUID.randomUUID());
-    config.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    config.setJdbcUrl(url);
     config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     config.setJobExecutorActivate(false);
     config.setDefaultSerializationFormat("application/json");
     config.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
     config.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-    config.setBeans(beans());
+    config.setBeans(beans(new JdbcTemplate(migratedDataSource(url))));
     return config;
   }
 
-  static Map<Object, Object> beans() {
+  static DriverManagerDataSource migratedDataSource(String url) {
+    DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
+    Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load()
+        .migrate();
+    return dataSource;
+  }
+
+  static Map<Object, Object> beans(JdbcTemplate jdbc) {
     Map<Object, Object> beans = new HashMap<>();
+    ProgrammeCalendar programme = new ProgrammeCalendar(SOURCE_ROUND, LocalDate.of(2023, 6, 1));
+    RoundRegister rounds = new RoundRegister(jdbc, programme);
+    rounds.afterSingletonsInstantiated();
+    beans.put("programme", programme);
     beans.put("phases", new PhaseTracker());
     beans.put("measurePlan", new MeasurePlan());
-    beans.put("consultationStart", new ConsultationStart());
-    beans.put("programme", new ProgrammeCalendar(SOURCE_ROUND, LocalDate.of(2023, 6, 1)));
+    beans.put("consultationStart", new ConsultationStart(programme));
     beans.put("consultationSchedule",
         new ConsultationSchedule(new ConsultationProperties(Period.ofMonths(6))));
+    beans.put("requestRegister", new RequestRegister(jdbc, programme, rounds));
+    beans.put("statuses", new RequestStatus());
+    beans.put("intake", new IntakeSchedule(
+        new IntakeProperties(Period.ofDays(14), 30, DataSize.ofKilobytes(64))));
+    beans.put("places", new Places(jdbc, programme, rounds));
+    beans.put("waitingList", new WaitingList());
+    beans.put("jdbc", jdbc);
     return beans;
   }
 }

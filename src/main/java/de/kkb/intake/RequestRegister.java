@@ -1,0 +1,119 @@
+package de.kkb.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import de.kkb.KkbApplication;
+import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.programme.RoundRegister;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The register of consultation requests: references ({@code KKB-2023-007}), one open request per
+ * municipality and round, and the access token for the status lookup (stored only as a hash).
+ */
+@Component("requestRegister")
+public class RequestRegister {
+
+  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
+
+  private final JdbcTemplate jdbc;
+  private final ProgrammeCalendar programme;
+  private final RoundRegister rounds;
+  private final SecureRandom random = new SecureRandom();
+
+  public RequestRegister(JdbcTemplate jdbc, ProgrammeCalendar programme, RoundRegister rounds) {
+    this.jdbc = jdbc;
+    this.programme = programme;
+    this.rounds = rounds;
+  }
+
+  /** Registers a new request within the caller's transaction; refuses a second open one. */
+  public Registration register(String ags, String municipalityName) {
+    rounds.lock();
+    List<String> open = jdbc.queryForList(
+        "SELECT reference FROM kkb_request WHERE round_start = ? AND open_ags = ?", String.class,
+        programme.start(), ags);
+    if (!open.isEmpty()) {
+      throw new DuplicateRequestException(ags);
+    }
+    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).getYear();
+    Integer last = jdbc.queryForObject("SELECT MAX(ref_number) FROM kkb_request WHERE ref_year = ?",
+        Integer.class, year);
+    int number = last == null ? 1 : last + 1;
+    String reference = String.format("KKB-%d-%03d", year, number);
+    String token = newToken();
+    try {
+      jdbc.update("INSERT INTO kkb_request (reference, ref_year, ref_number, round_start, ags, "
+              + "open_ags, municipality_name, access_token_hash, created_at) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          reference, year, number, programme.start(), ags, ags, municipalityName, hash(token),
+          new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    } catch (DuplicateKeyException e) {
+      throw new DuplicateRequestException(ags);
+    }
+    return new Registration(reference, token);
+  }
+
+  /**
+   * Start listener of the request model: a request started in Tasklist has no reference yet and is
+   * registered here; one started through the API was registered before it started.
+   */
+  public void registerStarted(DelegateExecution execution) {
+    if (execution.getProcessBusinessKey() == null) {
+      Registration registration = register((String) execution.getVariable("ags"),
+          (String) execution.getVariable("municipalityName"));
+      execution.setProcessBusinessKey(registration.reference());
+    }
+    execution.setVariable("reference", execution.getProcessBusinessKey());
+  }
+
+  /** End listener of the request model: the municipality may apply again. */
+  public void close(DelegateExecution execution) {
+    jdbc.update("UPDATE kkb_request SET open_ags = NULL WHERE reference = ?",
+        execution.getProcessBusinessKey());
+  }
+
+  /** Whether the token belongs to the reference; compared in constant time. */
+  public boolean tokenMatches(String reference, String token) {
+    if (reference == null || token == null) {
+      return false;
+    }
+    Optional<String> stored = jdbc.queryForList(
+        "SELECT access_token_hash FROM kkb_request WHERE reference = ?", String.class, reference)
+        .stream().findFirst();
+    return stored.isPresent() && MessageDigest.isEqual(
+        stored.get().getBytes(StandardCharsets.US_ASCII), hash(token).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String newToken() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Registration(String reference, String accessToken) {
+  }
+}

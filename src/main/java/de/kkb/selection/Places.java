@@ -1,0 +1,85 @@
+package de.kkb.selection;
+
+import java.sql.Timestamp;
+
+import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.programme.RoundRegister;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The round's places. A "selected" decision takes a place within the task's own transaction, under
+ * the round's row lock, so that however many decide at once, no more are selected than there are
+ * places; when all are taken the decision is refused and comes back to programme management.
+ */
+@Component("places")
+public class Places {
+
+  public static final String SELECTED = "SELECTED";
+  public static final String REFUSED = "SelectionRefused";
+  static final String REFUSAL = "selectionRefusal";
+
+  private final JdbcTemplate jdbc;
+  private final ProgrammeCalendar programme;
+  private final RoundRegister rounds;
+
+  public Places(JdbcTemplate jdbc, ProgrammeCalendar programme, RoundRegister rounds) {
+    this.jdbc = jdbc;
+    this.programme = programme;
+    this.rounds = rounds;
+  }
+
+  /**
+   * Complete listener of "Über Auswahl entscheiden". A refused selection is a BPMN error: the model
+   * brings the decision back to programme management with the reason shown at the top of the form.
+   */
+  public void claimIfSelected(DelegateTask task) {
+    task.setVariable(REFUSAL, null);
+    if (!SELECTED.equals(task.getVariable("selectionDecision"))) {
+      return;
+    }
+    String carrierGroup = (String) task.getVariable("carrierGroup");
+    if (!programme.carriers().containsValue(carrierGroup)) {
+      throw new BpmnError(REFUSED, "Bitte den Träger der Beratung wählen ("
+          + String.join(" oder ", programme.carriers().keySet()) + ").");
+    }
+    take(task.getExecution().getProcessBusinessKey(), carrierGroup);
+  }
+
+  /** Takes a place for the reference, or refuses with a German message when none is left. */
+  public void take(String reference, String carrierGroup) {
+    int capacity = rounds.lock();
+    Integer held = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM kkb_place WHERE round_start = ? AND reference = ?", Integer.class,
+        programme.start(), reference);
+    if (held != null && held > 0) {
+      return;
+    }
+    Integer taken = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_place WHERE round_start = ?",
+        Integer.class, programme.start());
+    if (taken != null && taken >= capacity) {
+      throw new BpmnError(REFUSED, "Alle " + capacity + " Plätze der Programmrunde sind "
+          + "vergeben. Bitte „Warteliste“ wählen; wird ein Platz frei, kommt die Kommune zurück "
+          + "zur Entscheidung.");
+    }
+    jdbc.update("INSERT INTO kkb_place (round_start, reference, carrier_group, taken_at) "
+            + "VALUES (?, ?, ?, ?)", programme.start(), reference, carrierGroup,
+        new Timestamp(ClockUtil.getCurrentTime().getTime()));
+  }
+
+  /** The municipality left before implementation: its place is free again. */
+  public void release(DelegateExecution execution) {
+    jdbc.update("DELETE FROM kkb_place WHERE round_start = ? AND reference = ?", programme.start(),
+        execution.getProcessBusinessKey());
+  }
+
+  public int taken() {
+    Integer taken = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_place WHERE round_start = ?",
+        Integer.class, programme.start());
+    return taken == null ? 0 : taken;
+  }
+}

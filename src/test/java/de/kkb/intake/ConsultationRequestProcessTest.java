@@ -1,0 +1,306 @@
+package de.kkb.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.kkb.consultation.ConsultationProcessTest;
+import de.kkb.support.Jobs;
+import de.kkb.support.TestEngines;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of "Beratungsanfrage", with the real places, waiting list and consultation. */
+@Deployment(resources = {"processes/consultation-request.bpmn", "processes/eligibility.dmn",
+    "processes/consultation.bpmn", "processes/intervention.bpmn"})
+class ConsultationRequestProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
+      .builder(TestEngines.processTestConfiguration())
+      .excludeProcessDefinitionKeys("Consultation", "Intervention")
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  static final String DESCRIPTION = "Seit dem Umbau des Marktplatzes streiten Verwaltung, Händler "
+      + "und Anwohnende; Ratssitzungen eskalieren.";
+
+  JdbcTemplate jdbc;
+  int nextAgs = 1;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    Jobs.setClock("2023-07-03T09:00");
+    jdbc = (JdbcTemplate) ((ProcessEngineConfigurationImpl) engine.getProcessEngine()
+        .getProcessEngineConfiguration()).getBeans().get("jdbc");
+    jdbc.update("DELETE FROM kkb_place");
+    jdbc.update("DELETE FROM kkb_request");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aMunicipalityOutsideNrwIsNotEligible() {
+    ProcessInstance request = submit("09162000", "München");
+    assertThat(request).isEnded().hasPassed("EndEvent_NotEligible")
+        .variables().containsEntry("requestStatus", "nicht ausgewählt");
+    assertThat(request.getBusinessKey()).isEqualTo("KKB-2023-001");
+    assertThat((String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(request.getId()).variableName("eligibility").singleResult().getValue()
+        .toString()).contains("nicht in Nordrhein-Westfalen");
+    assertThat(openAgs(request)).as("closed: the municipality may apply again").isNull();
+  }
+
+  @Test
+  void missingDocumentsAreProvidedAndTheRequestIsNotSelected() {
+    ProcessInstance request = submit(nrwAgs(), "Musterstadt");
+    assertThat(request).isWaitingAt("Task_CheckCompleteness").variables()
+        .containsEntry("requestStatus", "in Prüfung").containsEntry("reference", "KKB-2023-001");
+    assertThat(task(request)).hasCandidateGroup("programme-management");
+    complete(task(request), withVariables("documentsComplete", "MISSING",
+        "missingDocuments", "Beschluss des Rates"));
+    assertThat(request).isWaitingAt("EventGateway_DocumentsOrDeadline")
+        .variables().containsEntry("requestStatus", "Unterlagen fehlen");
+    runtimeService().createMessageCorrelation("RequestDocumentsProvided")
+        .processInstanceBusinessKey(request.getBusinessKey()).correlate();
+    assertThat(request).isWaitingAt("Task_CheckCompleteness");
+    complete(task(request), withVariables("documentsComplete", "COMPLETE"));
+    holdTalk(request);
+    complete(task(request), withVariables("selectionDecision", "NOT_SELECTED",
+        "selectionReason", "Andere Kommunen haben dringenderen Bedarf."));
+    assertThat(request).isEnded().hasPassed("EndEvent_NotSelected")
+        .variables().containsEntry("requestStatus", "nicht ausgewählt");
+  }
+
+  @Test
+  void withoutDocumentsWithinFourteenDaysTheRequestIsWithdrawn() {
+    ProcessInstance request = submit(nrwAgs(), "Musterstadt");
+    complete(task(request), withVariables("documentsComplete", "MISSING", "missingDocuments", "x"));
+    Jobs.setClock("2023-07-17T08:59");
+    assertThat(Jobs.runDueJobs(managementService())).isZero();
+    Jobs.setClock("2023-07-17T09:01");
+    assertThat(Jobs.runDueJobs(managementService())).isEqualTo(1);
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestLapsed")
+        .variables().containsEntry("requestStatus", "zurückgezogen");
+    assertThat(openAgs(request)).isNull();
+  }
+
+  @Test
+  void aSelectedMunicipalityGetsItsConsultation() {
+    ProcessInstance request = toDecision(nrwAgs(), "Musterstadt");
+    select(request, "consultants-forumzfd");
+    assertThat(request).isWaitingAt("CallActivity_Consultation")
+        .variables().containsEntry("requestStatus", "ausgewählt");
+    ProcessInstance consultation = consultationOf(request);
+    assertThat(consultation.getBusinessKey()).isEqualTo(request.getBusinessKey());
+    assertThat(consultation).isWaitingAt("Task_HoldFirstTalk").variables()
+        .containsEntry("carrier", "forumZFD").containsEntry("municipalityName", "Musterstadt");
+    assertThat(placesTaken()).isEqualTo(1);
+  }
+
+  @Test
+  void theFifthSelectionIsRefusedAndTheTaskStaysOpen() {
+    List<ProcessInstance> selected = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ProcessInstance request = toDecision(nrwAgs(), "Stadt " + i);
+      select(request, i % 2 == 0 ? "consultants-k3b" : "consultants-forumzfd");
+      selected.add(request);
+    }
+    assertThat(placesTaken()).isEqualTo(4);
+    ProcessInstance fifth = toDecision(nrwAgs(), "Fünfte Stadt");
+    select(fifth, "consultants-k3b");
+    assertThat(fifth).isWaitingAt("Task_DecideSelection").hasPassed("BoundaryEvent_SelectionRefused")
+        .variables().containsEntry("selectionDecision", "SELECTED");
+    assertThat((String) runtimeService().getVariable(fifth.getId(), "selectionRefusal"))
+        .contains("Alle 4 Plätze der Programmrunde sind vergeben");
+    assertThat(consultationOf(fifth)).isNull();
+    assertThat(placesTaken()).isEqualTo(4);
+    complete(task(fifth), withVariables("selectionDecision", "SELECTED", "carrierGroup", "",
+        "selectionReason", "ohne Träger"));
+    assertThat((String) runtimeService().getVariable(fifth.getId(), "selectionRefusal"))
+        .contains("Träger");
+
+    complete(task(fifth), withVariables("selectionDecision", "WAITING_LIST",
+        "selectionReason", "Alle Plätze vergeben."));
+    assertThat(fifth).isWaitingAt("EventGateway_WaitingList")
+        .variables().containsEntry("requestStatus", "Warteliste").containsEntry("selectionRefusal", null);
+  }
+
+  @Test
+  void aWithdrawalBeforeImplementationHandsThePlaceToTheWaitingList() {
+    ProcessInstance first = toDecision(nrwAgs(), "Erststadt");
+    select(first, "consultants-k3b");
+    fillRemainingPlaces(3);
+    ProcessInstance waiting = toDecision(nrwAgs(), "Wartestadt");
+    complete(task(waiting), withVariables("selectionDecision", "WAITING_LIST", "selectionReason", "voll"));
+    Jobs.setClock("2023-07-04T09:00");
+    ProcessInstance later = toDecision(nrwAgs(), "Spätstadt");
+    complete(task(later), withVariables("selectionDecision", "WAITING_LIST", "selectionReason", "voll"));
+
+    ProcessInstance consultation = consultationOf(first);
+    ConsultationProcessTest.clarifyMandate(consultation);
+    withdraw(consultation);
+    assertThat(first).isWaitingAt("Task_OfferFreePlace").variables()
+        .containsEntry("nextOnWaitingList", waiting.getBusinessKey())
+        .containsEntry("nextOnWaitingListName", "Wartestadt")
+        .containsEntry("requestStatus", "zurückgezogen");
+    assertThat(placesTaken()).isEqualTo(3);
+
+    complete(task(first), withVariables("offerPlace", "OFFER"));
+    assertThat(first).isEnded().hasPassed("EndEvent_PlaceHandedOn");
+    assertThat(waiting).isWaitingAt("Task_DecideSelection");
+    assertThat(later).isWaitingAt("EventGateway_WaitingList");
+    select(waiting, "consultants-k3b");
+    assertThat(placesTaken()).isEqualTo(4);
+    assertThat(consultationOf(waiting)).isWaitingAt("Task_HoldFirstTalk");
+  }
+
+  @Test
+  void noMandateFreesThePlaceToo() {
+    ProcessInstance request = toDecision(nrwAgs(), "Ohnemandat");
+    select(request, "consultants-k3b");
+    ProcessInstance consultation = consultationOf(request);
+    complete(task(consultation), ConsultationProcessTest.firstTalk());
+    complete(task(consultation), withVariables("agreementOutcome", "NOT_CONCLUDED",
+        "noAgreementReason", "Der Rat lehnt ab."));
+    complete(task(consultation), withVariables("noMandateNote", "ok"));
+    assertThat(request).isWaitingAt("Task_OfferFreePlace")
+        .variables().containsEntry("nextOnWaitingListName", "niemand – die Warteliste ist leer");
+    assertThat(placesTaken()).isZero();
+    complete(task(request), withVariables("offerPlace", "KEEP"));
+    assertThat(request).isEnded().hasPassed("EndEvent_PlaceHandedOn");
+  }
+
+  @Test
+  void aWithdrawalAfterImplementationStartedKeepsThePlaceTaken() {
+    ProcessInstance request = toDecision(nrwAgs(), "Umsetzstadt");
+    select(request, "consultants-k3b");
+    ProcessInstance consultation = consultationOf(request);
+    ConsultationProcessTest.clarifyMandate(consultation);
+    ConsultationProcessTest.analyseConflict(consultation);
+    ConsultationProcessTest.planMeasures(consultation, "2024-06-03", "Runder Tisch");
+    withdraw(consultation);
+    assertThat(request).isEnded().hasPassed("EndEvent_ConsultationEnded")
+        .hasNotPassed("ServiceTask_ReleasePlace");
+    assertThat(placesTaken()).isEqualTo(1);
+    assertThat(openAgs(request)).isNull();
+  }
+
+  @Test
+  void theWaitingListEndsWithTheProgramme() {
+    ProcessInstance request = toDecision(nrwAgs(), "Geduldstadt");
+    complete(task(request), withVariables("selectionDecision", "WAITING_LIST", "selectionReason", "voll"));
+    Jobs.setClock("2026-01-01T00:00");
+    Jobs.runDueJobs(managementService());
+    assertThat(request).isEnded().hasPassed("EndEvent_WaitingListExpired")
+        .variables().containsEntry("requestStatus", "nicht ausgewählt");
+  }
+
+  @Test
+  void aSecondOpenRequestOfTheSameMunicipalityIsRefused() {
+    ProcessInstance request = submit("05315000", "Köln");
+    assertThatThrownBy(() -> submit("05315000", "Köln"))
+        .hasMessageContaining("bereits eine offene Beratungsanfrage");
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("ConsultationRequest")
+        .count()).isEqualTo(1);
+    runtimeService().deleteProcessInstance(request.getId(), "test");
+    assertThat(submit("05315000", "Köln").getBusinessKey()).isEqualTo("KKB-2023-002");
+  }
+
+  // --- drivers ----------------------------------------------------------------------------------
+
+  String nrwAgs() {
+    return String.format("05%06d", nextAgs++);
+  }
+
+  static ProcessInstance submit(String ags, String name) {
+    Map<String, Object> variables = new HashMap<>(Map.of("municipalityName", name,
+        "municipalityKind", "STADT", "ags", ags, "population", 50000, "contactName", "Maria Muster",
+        "contactRole", "Büro der Bürgermeisterin", "contactEmail", "buero@musterstadt.example.org",
+        "commissionedByAdministrationHead", true, "conflictDescription", DESCRIPTION,
+        "desiredStart", "2023-10-01"));
+    ProcessInstance started = runtimeService().startProcessInstanceByKey("ConsultationRequest", variables);
+    return refreshed(started);
+  }
+
+  static ProcessInstance refreshed(ProcessInstance instance) {
+    ProcessInstance running = runtimeService().createProcessInstanceQuery()
+        .processInstanceId(instance.getId()).singleResult();
+    if (running != null) {
+      return running;
+    }
+    return instance;
+  }
+
+  ProcessInstance toDecision(String ags, String name) {
+    ProcessInstance request = submit(ags, name);
+    complete(task(request), withVariables("documentsComplete", "COMPLETE"));
+    holdTalk(request);
+    assertThat(request).isWaitingAt("Task_DecideSelection");
+    return request;
+  }
+
+  static void holdTalk(ProcessInstance request) {
+    assertThat(request).isWaitingAt("Task_HoldPreliminaryTalk")
+        .variables().containsEntry("requestStatus", "Vorgespräch");
+    assertThat(task(request)).hasCandidateGroup("consultants-k3b").hasCandidateGroup("consultants-forumzfd");
+    complete(task(request), withVariables("preliminaryTalkDate", "2023-07-10",
+        "preliminaryTalkParticipants", 4, "talkRecommendation", "RECOMMENDED",
+        "talkRecommendationNote", "Verwaltungsspitze offen für Beratung."));
+  }
+
+  static void select(ProcessInstance request, String carrierGroup) {
+    complete(task("Task_DecideSelection", request), withVariables("selectionDecision", "SELECTED",
+        "carrierGroup", carrierGroup, "consultantTeam", "Team", "selectionReason", "Klarer Bedarf."));
+  }
+
+  void fillRemainingPlaces(int count) {
+    for (int i = 0; i < count; i++) {
+      select(toDecision(nrwAgs(), "Füllstadt " + i), "consultants-forumzfd");
+    }
+  }
+
+  static void withdraw(ProcessInstance consultation) {
+    runtimeService().createMessageCorrelation("ConsultationWithdrawn")
+        .processInstanceId(consultation.getId())
+        .setVariable("withdrawalReason", "Neue Ratsmehrheit.").correlate();
+    complete(task(consultation), withVariables("withdrawalNote", "ok"));
+  }
+
+  static ProcessInstance consultationOf(ProcessInstance request) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId())
+        .singleResult();
+  }
+
+  int placesTaken() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM kkb_place", Integer.class);
+  }
+
+  String openAgs(ProcessInstance request) {
+    return jdbc.queryForObject("SELECT open_ags FROM kkb_request WHERE reference = ?", String.class,
+        request.getBusinessKey());
+  }
+}
