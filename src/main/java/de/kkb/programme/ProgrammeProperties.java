@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code kkb.programme.*}: the programme round. Defaults to the source document's round, June 2023
  * to December 2025, with four places. With {@code shift-to-today} (the embedded demo profile) the
- * round is moved by whole years so that it contains today, keeping its length, so deadlines and
- * timers stay live for someone trying the platform out.
+ * round is moved so that it contains today, keeping its length, so the call for applications,
+ * deadlines and timers are live for someone trying the platform out.
  *
  * @param carriers display name → consultant group of each carrier
  */
@@ -50,19 +50,17 @@ public record ProgrammeProperties(
   }
 
   /**
-   * The round in force on {@code today}: as configured, or shifted by whole years so that it starts
-   * on the latest anniversary of its start on or before today (a round of a year or more then
-   * contains today, with most of it still ahead).
+   * The round in force on {@code today}: as configured, or, when the configured round does not
+   * contain today and {@code shift-to-today} is set, moved by whole months so that it starts on the
+   * first of the current month. Length and the position of the application deadline are kept, so a
+   * newcomer finds the call for applications open.
    */
   public ProgrammeProperties effective(LocalDate today) {
     if (!shiftToToday || (!today.isBefore(start) && !today.isAfter(end))) {
       return new ProgrammeProperties(start, end, applicationDeadline, capacity, carriers, false);
     }
-    long years = ChronoUnit.YEARS.between(start, today);
-    if (start.plusYears(years).isAfter(today)) {
-      years--;
-    }
-    return new ProgrammeProperties(start.plusYears(years), end.plusYears(years),
-        applicationDeadline.plusYears(years), capacity, carriers, false);
+    long months = ChronoUnit.MONTHS.between(start.withDayOfMonth(1), today.withDayOfMonth(1));
+    return new ProgrammeProperties(start.plusMonths(months), end.plusMonths(months),
+        applicationDeadline.plusMonths(months), capacity, carriers, false);
   }
 }

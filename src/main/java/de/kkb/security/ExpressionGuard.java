@@ -1,11 +1,7 @@
 package de.kkb.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -17,11 +13,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -165,64 +158,5 @@ class ExpressionGuard extends OncePerRequestFilter {
   private static boolean hasJsonBody(HttpServletRequest request) {
     String contentType = request.getContentType();
     return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
-  }
-
-  /** Hands the already read body on to the endpoint. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous body only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8
-          : Charset.forName(getCharacterEncoding());
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

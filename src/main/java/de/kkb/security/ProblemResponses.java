@@ -14,14 +14,14 @@ import org.springframework.http.MediaType;
  * Writes RFC 9457 problem responses ({@code application/problem+json}) from servlet filters, which
  * run before Spring MVC and its problem-detail support.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ProblemResponses() {
   }
 
-  static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+  public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
       Map<String, Object> extra) throws IOException {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");

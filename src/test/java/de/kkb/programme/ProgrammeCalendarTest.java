@@ -20,17 +20,23 @@ class ProgrammeCalendarTest {
   }
 
   @Test
-  void demoRoundIsShiftedByWholeYearsToContainToday() {
+  void demoRoundStartsThisMonthWithItsLengthAndDeadlineKept() {
     ProgrammeProperties demo = new ProgrammeProperties(START, END, LocalDate.of(2023, 9, 30), 4, null, true);
     ProgrammeCalendar calendar = new ProgrammeCalendar(demo, LocalDate.of(2026, 11, 24));
-    assertThat(calendar.start()).isEqualTo(LocalDate.of(2026, 6, 1));
-    assertThat(calendar.lastDay()).isEqualTo(LocalDate.of(2028, 12, 31));
+    assertThat(calendar.start()).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(calendar.lastDay()).isEqualTo(LocalDate.of(2029, 5, 31));
+    assertThat(calendar.applicationDeadline()).isEqualTo(LocalDate.of(2027, 2, 28));
+    assertThat(calendar.capacity()).isEqualTo(4);
 
-    assertThat(new ProgrammeCalendar(demo, LocalDate.of(2027, 3, 1)).start())
-        .isEqualTo(LocalDate.of(2026, 6, 1));
-    assertThat(new ProgrammeCalendar(demo, LocalDate.of(2021, 2, 1)).start())
-        .isEqualTo(LocalDate.of(2020, 6, 1));
+    assertThat(new ProgrammeCalendar(demo, LocalDate.of(2021, 2, 10)).start())
+        .isEqualTo(LocalDate.of(2021, 2, 1));
     assertThat(new ProgrammeCalendar(demo, LocalDate.of(2024, 2, 1)).start())
         .as("today inside the configured round: unchanged").isEqualTo(START);
+  }
+
+  @Test
+  void deadlineClosesAtTheEndOfItsDay() {
+    assertThat(new ProgrammeCalendar(ProgrammeProperties.sourceRound(), LocalDate.of(2023, 6, 1))
+        .applicationDeadlineInstant()).isEqualTo("2023-10-01T00:00:00+02:00");
   }
 }

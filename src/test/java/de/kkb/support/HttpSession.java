@@ -43,6 +43,16 @@ public class HttpSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST with any content type, for tests of what the API refuses. */
+  public HttpResponse<String> post(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public HttpResponse<String> get(String path, String header, String value) {
+    return send(request(path).header(header, value).GET());
+  }
+
   public HttpResponse<String> postForm(String path, Map<String, String> form) {
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

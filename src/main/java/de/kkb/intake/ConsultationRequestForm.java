@@ -1,0 +1,89 @@
+package de.kkb.intake;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A consultation request as municipalities submit it, through the API (JSON, names are the public
+ * contract) or the page {@code /beratung-anfragen}. Text is kept as text: nothing here is ever
+ * rendered as markup.
+ */
+public record ConsultationRequestForm(
+    @NotBlank(message = "Bitte den Namen der Kommune angeben.")
+    @Size(min = 2, max = 120, message = "Der Name der Kommune hat 2 bis 120 Zeichen.")
+    String municipalityName,
+
+    @NotBlank(message = "Bitte die Art der Kommune angeben.")
+    @Pattern(regexp = "GEMEINDE|STADT|KREIS", message = "Erlaubt sind GEMEINDE, STADT oder KREIS.")
+    String municipalityKind,
+
+    @NotBlank(message = "Bitte den Amtlichen Gemeindeschlüssel angeben.")
+    @Pattern(regexp = "[0-9]{8}", message = "Der Amtliche Gemeindeschlüssel hat genau 8 Ziffern.")
+    String ags,
+
+    @NotNull(message = "Bitte die Einwohnerzahl angeben.")
+    @Min(value = 1, message = "Die Einwohnerzahl ist mindestens 1.")
+    @Max(value = 20_000_000, message = "Die Einwohnerzahl ist höchstens 20.000.000.")
+    Integer population,
+
+    @NotBlank(message = "Bitte den Namen der Ansprechperson angeben.")
+    @Size(max = 120, message = "Der Name hat höchstens 120 Zeichen.")
+    String contactName,
+
+    @NotBlank(message = "Bitte die Funktion der Ansprechperson angeben.")
+    @Size(max = 120, message = "Die Funktion hat höchstens 120 Zeichen.")
+    String contactRole,
+
+    @NotBlank(message = "Bitte eine E-Mail-Adresse angeben.")
+    @Email(message = "Bitte eine gültige E-Mail-Adresse angeben.")
+    @Size(max = 254, message = "Die E-Mail-Adresse hat höchstens 254 Zeichen.")
+    String contactEmail,
+
+    @Size(max = 40, message = "Die Telefonnummer hat höchstens 40 Zeichen.")
+    @Pattern(regexp = "[0-9 +()/-]*", message = "Die Telefonnummer enthält nur Ziffern, Leerzeichen und + ( ) / -.")
+    String contactPhone,
+
+    @NotNull(message = "Bitte angeben, ob die Verwaltungsspitze die Anfrage beauftragt.")
+    Boolean commissionedByAdministrationHead,
+
+    @NotBlank(message = "Bitte die Konfliktlage beschreiben.")
+    @Size(min = 50, max = 5000, message = "Die Beschreibung der Konfliktlage hat 50 bis 5.000 Zeichen.")
+    String conflictDescription,
+
+    @Size(max = 5000, message = "Höchstens 5.000 Zeichen.")
+    String previousAttempts,
+
+    @Size(max = 2000, message = "Höchstens 2.000 Zeichen.")
+    String partiesInvolved,
+
+    @NotNull(message = "Bitte den gewünschten Beginn angeben (JJJJ-MM-TT).")
+    LocalDate desiredStart) {
+
+  /** The process variables of a new request (dates as ISO strings, as the forms write them). */
+  public Map<String, Object> toVariables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("municipalityName", municipalityName.strip());
+    variables.put("municipalityKind", municipalityKind);
+    variables.put("ags", ags);
+    variables.put("population", population);
+    variables.put("contactName", contactName.strip());
+    variables.put("contactRole", contactRole.strip());
+    variables.put("contactEmail", contactEmail.strip());
+    variables.put("contactPhone", contactPhone == null || contactPhone.isBlank() ? null : contactPhone.strip());
+    variables.put("commissionedByAdministrationHead", commissionedByAdministrationHead);
+    variables.put("conflictDescription", conflictDescription.strip());
+    variables.put("previousAttempts", previousAttempts);
+    variables.put("partiesInvolved", partiesInvolved);
+    variables.put("desiredStart", desiredStart.toString());
+    return variables;
+  }
+}

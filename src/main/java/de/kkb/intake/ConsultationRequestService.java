@@ -1,0 +1,75 @@
+package de.kkb.intake;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import de.kkb.KkbApplication;
+import de.kkb.programme.ProgrammeCalendar;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Submits requests and answers status lookups, for the API and the public page alike. */
+@Service
+public class ConsultationRequestService {
+
+  public static final String PROCESS = "ConsultationRequest";
+  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
+
+  private final RequestRegister register;
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final ProgrammeCalendar programme;
+
+  public ConsultationRequestService(RequestRegister register, RuntimeService runtimeService,
+      HistoryService historyService, ProgrammeCalendar programme) {
+    this.register = register;
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+    this.programme = programme;
+  }
+
+  /**
+   * Registers the request and starts its process in one transaction: a refusal (duplicate, closed
+   * call) leaves neither a register entry nor a process instance behind.
+   */
+  @Transactional
+  public Submitted submit(ConsultationRequestForm form) {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    if (today.isAfter(programme.applicationDeadline())) {
+      throw new ApplicationDeadlinePassedException(programme.applicationDeadline());
+    }
+    RequestRegister.Registration registration = register.register(form.ags(), form.municipalityName().strip());
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS,
+        registration.reference(), form.toVariables());
+    return new Submitted(registration.reference(), registration.accessToken(),
+        status(instance.getId()).orElse("eingegangen"));
+  }
+
+  /** The status of a request, or empty when the reference is unknown or the token is wrong. */
+  public Optional<String> status(String reference, String accessToken) {
+    if (!register.tokenMatches(reference, accessToken)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+            .processDefinitionKey(PROCESS).processInstanceBusinessKey(reference).singleResult())
+        .map(HistoricProcessInstance::getId)
+        .flatMap(this::status);
+  }
+
+  private Optional<String> status(String processInstanceId) {
+    return Optional.ofNullable(historyService.createHistoricVariableInstanceQuery()
+            .processInstanceId(processInstanceId).variableName(RequestStatus.VARIABLE).singleResult())
+        .map(HistoricVariableInstance::getValue)
+        .map(Object::toString);
+  }
+
+  public record Submitted(String reference, String accessToken, String status) {
+  }
+}

@@ -1,0 +1,78 @@
+package de.kkb.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import de.kkb.security.CachedBodyRequest;
+import de.kkb.security.ProblemResponses;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In front of the public intake (API and page): at most {@code kkb.intake.max-requests-per-minute}
+ * requests a minute per client address (429), and bodies up to {@code kkb.intake.max-body-size}
+ * (413), both answered before anything is parsed or started.
+ */
+public class IntakeGuard extends OncePerRequestFilter {
+
+  private final IntakeProperties properties;
+  private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+      .expireAfterAccess(Duration.ofMinutes(2))
+      .maximumSize(100_000)
+      .build();
+
+  public IntakeGuard(IntakeProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
+        .addLimit(Bandwidth.builder().capacity(properties.maxRequestsPerMinute())
+            .refillIntervally(properties.maxRequestsPerMinute(), Duration.ofMinutes(1)).build())
+        .build());
+    if (!bucket.tryConsume(1)) {
+      response.setHeader("Retry-After", "60");
+      ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Zu viele Anfragen",
+          "Von dieser Adresse kamen in der letzten Minute mehr als "
+              + properties.maxRequestsPerMinute() + " Anfragen. Bitte in einer Minute erneut versuchen.",
+          Map.of());
+      return;
+    }
+    HttpServletRequest forwarded = request;
+    if ("POST".equals(request.getMethod())) {
+      long max = properties.maxBodySize().toBytes();
+      if (request.getContentLengthLong() > max) {
+        tooLarge(response, max);
+        return;
+      }
+      byte[] body = readAtMost(request.getInputStream(), max + 1);
+      if (body.length > max) {
+        tooLarge(response, max);
+        return;
+      }
+      forwarded = new CachedBodyRequest(request, body);
+    }
+    chain.doFilter(forwarded, response);
+  }
+
+  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE));
+  }
+
+  private static void tooLarge(HttpServletResponse response, long max) throws IOException {
+    ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Anfrage zu groß",
+        "Eine Beratungsanfrage darf höchstens " + (max / 1024) + " KiB groß sein.", Map.of());
+  }
+}
