@@ -3,6 +3,7 @@ package de.kkb.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -57,6 +58,11 @@ public class IntakeGuard extends OncePerRequestFilter {
         tooLarge(response, max);
         return;
       }
+      // The container parses form posts from its own stream, so those are limited by their length.
+      if (isFormPost(request)) {
+        chain.doFilter(request, response);
+        return;
+      }
       byte[] body = readAtMost(request.getInputStream(), max + 1);
       if (body.length > max) {
         tooLarge(response, max);
@@ -65,6 +71,12 @@ public class IntakeGuard extends OncePerRequestFilter {
       forwarded = new CachedBodyRequest(request, body);
     }
     chain.doFilter(forwarded, response);
+  }
+
+  private static boolean isFormPost(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT)
+        .startsWith("application/x-www-form-urlencoded") && request.getContentLengthLong() >= 0;
   }
 
   private static byte[] readAtMost(InputStream in, long limit) throws IOException {
