@@ -15,19 +15,21 @@ import jakarta.validation.constraints.Size;
 /**
  * A consultation request as municipalities submit it, through the API (JSON, names are the public
  * contract) or the page {@code /beratung-anfragen}. Text is kept as text: nothing here is ever
- * rendered as markup.
+ * rendered as markup. The constraints of a field do not overlap, so each invalid field gets exactly
+ * one message.
  */
 public record ConsultationRequestForm(
     @NotBlank(message = "Bitte den Namen der Kommune angeben.")
-    @Size(min = 2, max = 120, message = "Der Name der Kommune hat 2 bis 120 Zeichen.")
+    @Size(max = 120, message = "Der Name der Kommune hat höchstens 120 Zeichen.")
+    @Pattern(regexp = "\\s*|.*\\S.*\\S.*", message = "Der Name der Kommune hat mindestens 2 Zeichen.")
     String municipalityName,
 
     @NotBlank(message = "Bitte die Art der Kommune angeben.")
-    @Pattern(regexp = "GEMEINDE|STADT|KREIS", message = "Erlaubt sind GEMEINDE, STADT oder KREIS.")
+    @Pattern(regexp = "(GEMEINDE|STADT|KREIS)?", message = "Erlaubt sind GEMEINDE, STADT oder KREIS.")
     String municipalityKind,
 
     @NotBlank(message = "Bitte den Amtlichen Gemeindeschlüssel angeben.")
-    @Pattern(regexp = "[0-9]{8}", message = "Der Amtliche Gemeindeschlüssel hat genau 8 Ziffern.")
+    @Pattern(regexp = "([0-9]{8})?", message = "Der Amtliche Gemeindeschlüssel hat genau 8 Ziffern.")
     String ags,
 
     @NotNull(message = "Bitte die Einwohnerzahl angeben.")
@@ -55,8 +57,9 @@ public record ConsultationRequestForm(
     @NotNull(message = "Bitte angeben, ob die Verwaltungsspitze die Anfrage beauftragt.")
     Boolean commissionedByAdministrationHead,
 
-    @NotBlank(message = "Bitte die Konfliktlage beschreiben.")
+    @NotNull(message = "Bitte die Konfliktlage beschreiben (50 bis 5.000 Zeichen).")
     @Size(min = 50, max = 5000, message = "Die Beschreibung der Konfliktlage hat 50 bis 5.000 Zeichen.")
+    @Pattern(regexp = "(?s)|.*\\S.*", message = "Bitte die Konfliktlage beschreiben (50 bis 5.000 Zeichen).")
     String conflictDescription,
 
     @Size(max = 5000, message = "Höchstens 5.000 Zeichen.")

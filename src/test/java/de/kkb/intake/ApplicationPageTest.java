@@ -96,6 +96,9 @@ class ApplicationPageTest {
     assertThat(html.select("#commissionedByAdministrationHead-error").text()).contains("Verwaltungsspitze");
     assertThat(html.select("#municipalityName-error")).isEmpty();
     assertThat(html.select("[role=alert] li")).hasSize(4);
+    assertThat(html.select(".error")).as("one message per field").hasSize(4);
+    assertThat(html.select("[role=alert] li a").eachAttr("href"))
+        .containsExactly("#ags", "#contactEmail", "#commissionedByAdministrationHead", "#conflictDescription");
     // What was typed comes back as text, never as markup.
     assertThat(html.select("#conflictDescription").text()).isEqualTo("Zu kurz <script>alert(1)</script>");
     assertThat(html.select("script")).isEmpty();

@@ -140,7 +140,12 @@ class IntakeApiTest {
   static Stream<Arguments> invalidFields() {
     return Stream.of(
         Arguments.of("municipalityName", null, "Namen der Kommune"),
-        Arguments.of("municipalityName", "X", "2 bis 120"),
+        Arguments.of("municipalityName", "X", "mindestens 2 Zeichen"),
+        Arguments.of("municipalityName", "", "Namen der Kommune"),
+        Arguments.of("ags", "", "Gemeindeschlüssel angeben"),
+        Arguments.of("municipalityKind", "", "Art der Kommune"),
+        Arguments.of("conflictDescription", "", "50 bis 5.000"),
+        Arguments.of("conflictDescription", " ".repeat(60), "Konfliktlage beschreiben"),
         Arguments.of("municipalityKind", "DORF", "GEMEINDE, STADT oder KREIS"),
         Arguments.of("ags", "0531500", "genau 8 Ziffern"),
         Arguments.of("ags", "05a15000", "genau 8 Ziffern"),
