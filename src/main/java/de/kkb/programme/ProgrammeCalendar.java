@@ -65,6 +65,16 @@ public class ProgrammeCalendar {
     return round.end().plusDays(1).atStartOfDay(ZONE);
   }
 
+  /** Three months before the end: programme management is warned (notices come with issue 5). */
+  public String endApproachingInstant() {
+    return end().minusMonths(3).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /** The round's business key, e.g. {@code KKB-RUNDE-2023-06-01}. */
+  public String roundKey() {
+    return "KKB-RUNDE-" + round.start();
+  }
+
   /** {@link #end()} as an ISO 8601 timer date with explicit offset. */
   public String endInstant() {
     return end().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

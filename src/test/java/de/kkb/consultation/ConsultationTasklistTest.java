@@ -63,13 +63,13 @@ class ConsultationTasklistTest {
     String forumZfd = start("KKB-2024-002", "Neudorf", "consultants-forumzfd");
 
     identityService.setAuthentication("k3b-anna", List.of("consultants-k3b"));
-    List<Task> annasTasks = taskService.createTaskQuery().list();
+    List<Task> annasTasks = taskService.createTaskQuery().processDefinitionKey("Consultation").list();
     identityService.clearAuthentication();
     assertThat(annasTasks).isNotEmpty()
         .allSatisfy(task -> assertThat(task.getProcessInstanceId()).isEqualTo(k3b));
 
     identityService.setAuthentication("fzfd-clara", List.of("consultants-forumzfd"));
-    List<Task> clarasTasks = taskService.createTaskQuery().list();
+    List<Task> clarasTasks = taskService.createTaskQuery().processDefinitionKey("Consultation").list();
     identityService.clearAuthentication();
     assertThat(clarasTasks).isNotEmpty()
         .allSatisfy(task -> assertThat(task.getProcessInstanceId()).isEqualTo(forumZfd));
@@ -79,7 +79,7 @@ class ConsultationTasklistTest {
     assertThat(restTaskInstances("fzfd-david")).containsExactly(forumZfd);
     assertThat(restTaskInstances("kommune-musterstadt")).isEmpty();
     assertThat(restTaskInstances("steuerung")).as("programme management reads everything")
-        .containsExactlyInAnyOrder(k3b, forumZfd);
+        .contains(k3b, forumZfd);
 
     HttpSession anna = new HttpSession(port).basic("k3b-anna", "demo");
     String clarasTask = clarasTasks.get(0).getId();
@@ -158,7 +158,9 @@ class ConsultationTasklistTest {
   }
 
   private Set<String> restTaskInstances(String user) throws Exception {
-    HttpResponse<String> response = new HttpSession(port).basic(user, "demo").get("/engine-rest/task");
+    // Consultation tasks only: requests' first talks are open to both carriers by design.
+    HttpResponse<String> response = new HttpSession(port).basic(user, "demo")
+        .get("/engine-rest/task?processDefinitionKey=Consultation");
     assertThat(response.statusCode()).isEqualTo(200);
     Set<String> instances = new HashSet<>();
     JSON.readTree(response.body()).forEach(t -> instances.add(t.path("processInstanceId").asText()));

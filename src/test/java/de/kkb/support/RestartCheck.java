@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the platform three times on one database and compares what the repository holds. */
+/**
+ * Starts the platform three times on one database and compares what the repository holds and how
+ * many programme rounds were started.
+ */
 public final class RestartCheck {
 
   private RestartCheck() {
@@ -18,6 +22,7 @@ public final class RestartCheck {
     assertThat(first.definitions()).as("definitions after the first start").isNotEmpty();
     assertThat(first.definitions()).allSatisfy(d -> assertThat(d).endsWith(":1"));
     assertThat(first.deployments()).isEqualTo(1);
+    assertThat(first.programmeRounds()).as("the round is started once").isEqualTo(1);
     DeployedState second = startAndRead(profiles, properties);
     DeployedState third = startAndRead(profiles, properties);
     assertThat(second).isEqualTo(first);
@@ -29,10 +34,12 @@ public final class RestartCheck {
       RepositoryService repository = context.getBean(RepositoryService.class);
       List<String> definitions = repository.createProcessDefinitionQuery().list().stream()
           .map(d -> d.getKey() + ":" + d.getVersion()).sorted().toList();
-      return new DeployedState(definitions, repository.createDeploymentQuery().count());
+      long rounds = context.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
+          .processDefinitionKey("ProgrammeRound").count();
+      return new DeployedState(definitions, repository.createDeploymentQuery().count(), rounds);
     }
   }
 
-  record DeployedState(List<String> definitions, long deployments) {
+  record DeployedState(List<String> definitions, long deployments, long programmeRounds) {
   }
 }

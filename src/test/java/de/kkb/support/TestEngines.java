@@ -18,6 +18,7 @@ import de.kkb.intake.RequestStatus;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.programme.ProgrammeProperties;
 import de.kkb.programme.RoundRegister;
+import de.kkb.programme.RoundStatus;
 import de.kkb.selection.Places;
 import de.kkb.selection.WaitingList;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -81,6 +82,7 @@ public final class TestEngines {
         new IntakeProperties(Period.ofDays(14), 30, DataSize.ofKilobytes(64))));
     beans.put("places", new Places(jdbc, programme, rounds));
     beans.put("waitingList", new WaitingList());
+    beans.put("roundStatus", new RoundStatus(jdbc, programme));
     beans.put("jdbc", jdbc);
     return beans;
   }
