@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -23,6 +30,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +64,8 @@ class PostgresSuiteTest {
   IdentityService identityService;
   @Autowired
   TaskService taskService;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @Test
   void theEngineRunsOnPostgres() throws Exception {
@@ -129,6 +139,63 @@ class PostgresSuiteTest {
   private void complete(String processInstanceId, Map<String, Object> variables) {
     Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     taskService.complete(task.getId(), variables);
+  }
+
+  /**
+   * Six eligible requests, six threads decide "selected" at the same moment, four places: exactly
+   * four are selected and two come back with the capacity message. Twenty times.
+   */
+  @Test
+  void concurrentSelectionsNeverExceedTheCapacity() throws Exception {
+    Jobs.setClock("2023-07-03T09:00");
+    ExecutorService threads = Executors.newFixedThreadPool(6);
+    try {
+      for (int round = 0; round < 20; round++) {
+        jdbc.update("DELETE FROM kkb_place");
+        List<String> decisions = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          String ags = String.format("05%02d%04d", round, i);
+          String id = runtimeService.startProcessInstanceByKey("ConsultationRequest", Map.of(
+              "municipalityName", "Stadt " + round + "-" + i, "municipalityKind", "STADT", "ags", ags,
+              "population", 10000, "contactName", "X", "contactRole", "Y",
+              "contactEmail", "x@example.org", "commissionedByAdministrationHead", true,
+              "conflictDescription", "Konflikt ".repeat(10), "desiredStart", "2023-10-01")).getId();
+          requests.add(id);
+          complete(id, Map.of("documentsComplete", "COMPLETE"));
+          complete(id, Map.of("talkRecommendation", "RECOMMENDED"));
+          decisions.add(taskService.createTaskQuery().processInstanceId(id).singleResult().getId());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (String task : decisions) {
+          done.add(threads.submit(() -> {
+            start.await();
+            taskService.complete(task, Map.of("selectionDecision", "SELECTED",
+                "carrierGroup", "consultants-k3b", "selectionReason", "Bedarf"));
+            return null;
+          }));
+        }
+        start.countDown();
+        for (Future<?> future : done) {
+          future.get(60, TimeUnit.SECONDS);
+        }
+        long selected = requests.stream().filter(id -> runtimeService.createProcessInstanceQuery()
+            .superProcessInstanceId(id).count() == 1).count();
+        List<Object> refusals = requests.stream()
+            .map(id -> runtimeService.getVariable(id, "selectionRefusal")).filter(v -> v != null).toList();
+        assertThat(selected).as("round " + round).isEqualTo(4);
+        assertThat(refusals).as("round " + round).hasSize(2)
+            .allSatisfy(r -> assertThat(r.toString()).contains("Alle 4 Plätze der Programmrunde sind vergeben"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kkb_place", Integer.class)).isEqualTo(4);
+        for (String id : requests) {
+          runtimeService.deleteProcessInstance(id, "test cleanup");
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+      ClockUtil.reset();
+    }
   }
 
   @Test
