@@ -1,9 +1,14 @@
 package de.kkb.intake;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,9 +29,26 @@ public class ConsultationRequestController {
   public static final String TOKEN_HEADER = "X-Access-Token";
 
   private final ConsultationRequestService requests;
+  private final IdentityService identityService;
 
-  public ConsultationRequestController(ConsultationRequestService requests) {
+  public ConsultationRequestController(ConsultationRequestService requests,
+      IdentityService identityService) {
     this.requests = requests;
+    this.identityService = identityService;
+  }
+
+  private Optional<String> applicant(String authorization) {
+    if (authorization == null || !authorization.startsWith("Basic ")) {
+      return Optional.empty();
+    }
+    try {
+      String[] credentials = new String(Base64.getDecoder().decode(authorization.substring(6)),
+          StandardCharsets.UTF_8).split(":", 2);
+      return credentials.length == 2 && identityService.checkPassword(credentials[0], credentials[1])
+          ? Optional.of(credentials[0]) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   // No "consumes" condition: other media types then reach this controller and its problem handler
@@ -39,10 +61,19 @@ public class ConsultationRequestController {
             "status", submitted.status()));
   }
 
+  /**
+   * The status, for the holder of the access token, or for the applicant who started the request in
+   * Tasklist and authenticates with HTTP Basic.
+   */
   @GetMapping(value = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<?> status(@PathVariable String reference,
-      @RequestHeader(name = TOKEN_HEADER, required = false) String accessToken) {
-    return requests.status(reference, accessToken)
+      @RequestHeader(name = TOKEN_HEADER, required = false) String accessToken,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Optional<String> found = requests.status(reference, accessToken);
+    if (found.isEmpty()) {
+      found = applicant(authorization).flatMap(user -> requests.statusForApplicant(reference, user));
+    }
+    return found
         .<ResponseEntity<?>>map(status -> ResponseEntity.ok(Map.of("reference", reference, "status", status)))
         .orElseGet(() -> {
           // The same answer for an unknown reference and a wrong token: nothing to probe.

@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The consultation as consultants and programme managers use it: authorised, over the REST API. */
 @PlatformTest
-class ConsultationTasklistTest {
+public class ConsultationTasklistTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -168,7 +168,7 @@ class ConsultationTasklistTest {
   }
 
   /** Fills a Camunda Form like a careful user: given answers, else valid values of the field's type. */
-  static ObjectNode fill(JsonNode form, Map<String, String> answers) {
+  public static ObjectNode fill(JsonNode form, Map<String, String> answers) {
     ObjectNode variables = JSON.createObjectNode();
     Map<String, JsonNode> fields = new LinkedHashMap<>();
     collect(form.path("components"), fields);

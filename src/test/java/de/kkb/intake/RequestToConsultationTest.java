@@ -1,0 +1,105 @@
+package de.kkb.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kkb.consultation.ConsultationTasklistTest;
+import de.kkb.support.HttpSession;
+import de.kkb.support.Jobs;
+import de.kkb.support.PlatformTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A request from the API and one from Tasklist's start form take the same way to a consultation. */
+@PlatformTest
+class RequestToConsultationTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+
+  @BeforeEach
+  void duringTheCallForApplications() {
+    Jobs.setClock("2023-07-03T09:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void bothWaysReachAConsultationAndShowTheSameStatus() throws Exception {
+    // Through the public API, with an access token.
+    HttpResponse<String> created = new HttpSession(port).postJson("/api/consultation-requests",
+        JSON.writeValueAsString(IntakeApiTest.validRequest()));
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode api = JSON.readTree(created.body());
+    String apiReference = api.path("reference").asText();
+
+    // Through Tasklist: the applicant submits the deployed start form, as Tasklist does.
+    HttpSession applicant = new HttpSession(port).basic("kommune-musterstadt", "demo");
+    JsonNode startForm = JSON.readTree(applicant.get(
+        "/engine-rest/process-definition/key/ConsultationRequest/deployed-start-form").body());
+    Map<String, Object> values = IntakeApiTest.validRequest();
+    Map<String, String> answers = Map.of("municipalityKind", "GEMEINDE", "ags", (String) values.get("ags"),
+        "contactEmail", "rathaus@musterstadt.example.org", "contactPhone", "0221 5555",
+        "desiredStart", "2023-11-01");
+    var variables = ConsultationTasklistTest.fill(startForm, answers);
+    variables.putObject("commissionedByAdministrationHead").put("value", true).put("type", "Boolean");
+    HttpResponse<String> started = applicant.postJson(
+        "/engine-rest/process-definition/key/ConsultationRequest/submit-form",
+        JSON.writeValueAsString(Map.of("variables", variables)));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String tasklistReference = JSON.readTree(started.body()).path("businessKey").asText();
+    assertThat(tasklistReference).matches("KKB-2023-\\d{3}").isNotEqualTo(apiReference);
+
+    for (String reference : new String[] {apiReference, tasklistReference}) {
+      ProcessInstance request = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey("ConsultationRequest").processInstanceBusinessKey(reference).singleResult();
+      complete(request, Map.of("documentsComplete", "COMPLETE"));
+      complete(request, Map.of("preliminaryTalkDate", "2023-07-10", "preliminaryTalkParticipants", 3,
+          "talkRecommendation", "RECOMMENDED", "talkRecommendationNote", "Klarer Auftrag."));
+      complete(request, Map.of("selectionDecision", "SELECTED", "carrierGroup", "consultants-forumzfd",
+          "consultantTeam", "Clara Fischer, David Falk", "selectionReason", "Dringender Bedarf."));
+      ProcessInstance consultation = runtimeService.createProcessInstanceQuery()
+          .superProcessInstanceId(request.getId()).singleResult();
+      assertThat(consultation.getBusinessKey()).isEqualTo(reference);
+      assertThat(runtimeService.getVariable(consultation.getId(), "carrier")).isEqualTo("forumZFD");
+    }
+
+    HttpResponse<String> byToken = new HttpSession(port).get("/api/consultation-requests/" + apiReference,
+        "X-Access-Token", api.path("accessToken").asText());
+    HttpResponse<String> byLogin = new HttpSession(port).basic("kommune-musterstadt", "demo")
+        .get("/api/consultation-requests/" + tasklistReference);
+    assertThat(byToken.statusCode()).isEqualTo(200);
+    assertThat(byLogin.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(byToken.body()).path("status").asText()).isEqualTo("ausgewählt");
+    assertThat(JSON.readTree(byLogin.body()).path("status")).isEqualTo(JSON.readTree(byToken.body()).path("status"));
+
+    HttpResponse<String> otherApplicant = new HttpSession(port).basic("k3b-anna", "demo")
+        .get("/api/consultation-requests/" + tasklistReference);
+    assertThat(otherApplicant.statusCode()).as("only the applicant who started it").isEqualTo(404);
+  }
+
+  private void complete(ProcessInstance request, Map<String, Object> variables) {
+    taskService.complete(taskService.createTaskQuery().processInstanceId(request.getId()).singleResult()
+        .getId(), variables);
+  }
+}
