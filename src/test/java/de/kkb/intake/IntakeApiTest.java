@@ -120,6 +120,7 @@ class IntakeApiTest {
   void wrongMissingTokenOrUnknownReferenceIsTheSame404() throws Exception {
     JsonNode created = JSON.readTree(post(validRequest()).body());
     String reference = created.path("reference").asText();
+    long before = requestsStarted();
     HttpResponse<String> wrong = new HttpSession(port).get(PATH + "/" + reference, "X-Access-Token", "falsch");
     HttpResponse<String> missing = new HttpSession(port).get(PATH + "/" + reference);
     HttpResponse<String> unknown = new HttpSession(port).get(PATH + "/KKB-2023-999", "X-Access-Token",
@@ -135,6 +136,7 @@ class IntakeApiTest {
       assertThat(same.path("title")).isEqualTo(problem.path("title"));
       assertThat(same.path("detail")).isEqualTo(problem.path("detail"));
     }
+    assertThat(requestsStarted()).isEqualTo(before);
   }
 
   static Stream<Arguments> invalidFields() {
