@@ -15,14 +15,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every path of "Kommunale Konfliktberatung"; measures run in the real Intervention process. */
+@EngineTime("2023-09-01T09:00")
 @Deployment(resources = {"processes/consultation.bpmn", "processes/intervention.bpmn"})
 public class ConsultationProcessTest {
 
@@ -46,12 +46,6 @@ public class ConsultationProcessTest {
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine.getProcessEngine());
-    Jobs.setClock("2023-09-01T09:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   // --- the happy path and its building blocks -------------------------------------------------

@@ -6,38 +6,26 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
-import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The page /beratung-anfragen as a browser gets it: rendered HTML, messages next to the fields. */
 @PlatformTest
+@EngineTime("2023-07-03T09:00")
 class ApplicationPageTest {
 
   @LocalServerPort
   int port;
   @Autowired
   HistoryService historyService;
-
-  @BeforeEach
-  void duringTheCallForApplications() {
-    Jobs.setClock("2023-07-03T09:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   static Map<String, String> validForm() {
     Map<String, String> form = new LinkedHashMap<>();
@@ -59,8 +47,7 @@ class ApplicationPageTest {
   }
 
   long requestsStarted() {
-    return historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("ConsultationRequest").count();
+    return IntakeApiTest.requestsStarted(historyService);
   }
 
   @Test

@@ -15,21 +15,21 @@ import java.util.List;
 import java.util.Map;
 
 import de.kkb.consultation.ConsultationProcessTest;
+import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of "Beratungsanfrage", with the real places, waiting list and consultation. */
+@EngineTime("2023-07-03T09:00")
 @Deployment(resources = {"processes/consultation-request.bpmn", "processes/eligibility.dmn",
     "processes/consultation.bpmn", "processes/intervention.bpmn"})
 class ConsultationRequestProcessTest {
@@ -50,16 +50,10 @@ class ConsultationRequestProcessTest {
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine.getProcessEngine());
-    Jobs.setClock("2023-07-03T09:00");
     jdbc = (JdbcTemplate) ((ProcessEngineConfigurationImpl) engine.getProcessEngine()
         .getProcessEngineConfiguration()).getBeans().get("jdbc");
     jdbc.update("DELETE FROM kkb_place");
     jdbc.update("DELETE FROM kkb_request");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test
@@ -268,7 +262,7 @@ class ConsultationRequestProcessTest {
         .variables().containsEntry("requestStatus", "Vorgespräch");
     assertThat(task(request)).hasCandidateGroup("consultants-k3b").hasCandidateGroup("consultants-forumzfd");
     complete(task(request), withVariables("preliminaryTalkDate", "2023-07-10",
-        "preliminaryTalkParticipants", 4, "talkRecommendation", "RECOMMENDED",
+        "preliminaryTalkParticipants", 4, "talkRecommendation", "Beratung empfohlen",
         "talkRecommendationNote", "Verwaltungsspitze offen für Beratung."));
   }
 

@@ -15,14 +15,12 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The public intake API: every answer it gives, and that no refusal starts a process. */
 @PlatformTest
+@EngineTime("2023-07-03T09:00")
 class IntakeApiTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -44,16 +43,6 @@ class IntakeApiTest {
   HistoryService historyService;
   @Autowired
   RuntimeService runtimeService;
-
-  @BeforeEach
-  void duringTheCallForApplications() {
-    Jobs.setClock("2023-07-03T09:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   static synchronized String nextNrwAgs() {
     return String.format("05%06d", nextAgs++);
@@ -79,8 +68,12 @@ class IntakeApiTest {
   }
 
   long requestsStarted() {
-    return historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("ConsultationRequest").count();
+    return requestsStarted(historyService);
+  }
+
+  /** Every request process ever started, ended ones included: a refusal must not add one. */
+  static long requestsStarted(HistoryService history) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey("ConsultationRequest").count();
   }
 
   HttpResponse<String> post(Object body) throws Exception {

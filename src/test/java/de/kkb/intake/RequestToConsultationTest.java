@@ -8,21 +8,19 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.consultation.ConsultationTasklistTest;
+import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
-import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A request from the API and one from Tasklist's start form take the same way to a consultation. */
 @PlatformTest
+@EngineTime("2023-07-03T09:00")
 class RequestToConsultationTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -33,16 +31,6 @@ class RequestToConsultationTest {
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
-
-  @BeforeEach
-  void duringTheCallForApplications() {
-    Jobs.setClock("2023-07-03T09:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void bothWaysReachAConsultationAndShowTheSameStatus() throws Exception {
@@ -75,7 +63,7 @@ class RequestToConsultationTest {
           .processDefinitionKey("ConsultationRequest").processInstanceBusinessKey(reference).singleResult();
       complete(request, Map.of("documentsComplete", "COMPLETE"));
       complete(request, Map.of("preliminaryTalkDate", "2023-07-10", "preliminaryTalkParticipants", 3,
-          "talkRecommendation", "RECOMMENDED", "talkRecommendationNote", "Klarer Auftrag."));
+          "talkRecommendation", "Beratung empfohlen", "talkRecommendationNote", "Klarer Auftrag."));
       complete(request, Map.of("selectionDecision", "SELECTED", "carrierGroup", "consultants-forumzfd",
           "consultantTeam", "Clara Fischer, David Falk", "selectionReason", "Dringender Bedarf."));
       ProcessInstance consultation = runtimeService.createProcessInstanceQuery()

@@ -10,20 +10,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.Map;
 
+import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the measure process "Maßnahme", with the engine clock moved to the planned dates. */
+@EngineTime("2024-03-01T09:00")
 @Deployment(resources = "processes/intervention.bpmn")
 class InterventionProcessTest {
 
@@ -36,12 +36,6 @@ class InterventionProcessTest {
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine.getProcessEngine());
-    Jobs.setClock("2024-03-01T09:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   private ProcessInstance start(String plannedDate) {

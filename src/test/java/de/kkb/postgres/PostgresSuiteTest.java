@@ -163,7 +163,7 @@ class PostgresSuiteTest {
               "conflictDescription", "Konflikt ".repeat(10), "desiredStart", "2023-10-01")).getId();
           requests.add(id);
           complete(id, Map.of("documentsComplete", "COMPLETE"));
-          complete(id, Map.of("talkRecommendation", "RECOMMENDED"));
+          complete(id, Map.of("talkRecommendation", "Beratung empfohlen"));
           decisions.add(taskService.createTaskQuery().processInstanceId(id).singleResult().getId());
         }
         CountDownLatch start = new CountDownLatch(1);

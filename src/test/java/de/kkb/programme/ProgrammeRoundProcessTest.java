@@ -8,19 +8,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The source round from its start to the programme evaluation, on the engine clock. */
+@EngineTime("2023-06-01T08:00")
 @Deployment(resources = "processes/programme-round.bpmn")
 class ProgrammeRoundProcessTest {
 
@@ -33,12 +33,6 @@ class ProgrammeRoundProcessTest {
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine.getProcessEngine());
-    Jobs.setClock("2023-06-01T08:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test
