@@ -41,6 +41,19 @@ public class WorkingDayCalendar {
     return date;
   }
 
+  /** The date {@code days} working days before {@code from}. */
+  public LocalDate subtractWorkingDays(LocalDate from, int days) {
+    LocalDate date = from;
+    int counted = 0;
+    while (counted < days) {
+      date = date.minusDays(1);
+      if (isWorkingDay(date)) {
+        counted++;
+      }
+    }
+    return date;
+  }
+
   /** {@code date} itself when it is a working day, else the working day before it. */
   public LocalDate onOrBefore(LocalDate date) {
     LocalDate result = date;

@@ -11,6 +11,11 @@ import de.kkb.consultation.ConsultationSchedule;
 import de.kkb.consultation.ConsultationStart;
 import de.kkb.consultation.MeasurePlan;
 import de.kkb.consultation.PhaseTracker;
+import de.kkb.deadline.DeadlinePlugin;
+import de.kkb.deadline.DeadlineProperties;
+import de.kkb.deadline.DueDateCalculator;
+import de.kkb.deadline.TaskDeadlines;
+import de.kkb.deadline.WorkingDayCalendar;
 import de.kkb.intake.IntakeProperties;
 import de.kkb.intake.IntakeSchedule;
 import de.kkb.intake.RequestRegister;
@@ -22,6 +27,7 @@ import de.kkb.programme.RoundStatus;
 import de.kkb.selection.Places;
 import de.kkb.selection.WaitingList;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.flywaydb.core.Flyway;
@@ -54,7 +60,9 @@ public final class TestEngines {
     config.setDefaultSerializationFormat("application/json");
     config.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
     config.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-    config.setBeans(beans(new JdbcTemplate(migratedDataSource(url))));
+    Map<Object, Object> beans = beans(new JdbcTemplate(migratedDataSource(url)));
+    config.getProcessEnginePlugins().add(DeadlinePlugin.of((TaskListener) beans.get("taskDeadlines")));
+    config.setBeans(beans);
     return config;
   }
 
@@ -83,6 +91,9 @@ public final class TestEngines {
     beans.put("places", new Places(jdbc, programme, rounds));
     beans.put("waitingList", new WaitingList());
     beans.put("roundStatus", new RoundStatus(jdbc, programme));
+    WorkingDayCalendar calendar = new WorkingDayCalendar();
+    beans.put("taskDeadlines", new TaskDeadlines(new DueDateCalculator(calendar, programme), calendar,
+        new DeadlineProperties(10, 2, Map.of("Task_HoldFirstTalk", 15))));
     beans.put("jdbc", jdbc);
     return beans;
   }
