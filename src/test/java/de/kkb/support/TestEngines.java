@@ -17,6 +17,13 @@ import de.kkb.deadline.DueDateCalculator;
 import de.kkb.deadline.TaskDeadlines;
 import de.kkb.deadline.WorkingDayCalendar;
 import de.kkb.intake.IntakeProperties;
+import de.kkb.notification.Mailer;
+import de.kkb.notification.MailTemplates;
+import de.kkb.notification.NotificationLog;
+import de.kkb.notification.NotificationPlugin;
+import de.kkb.notification.NotificationProperties;
+import de.kkb.notification.Notices;
+import de.kkb.notification.SendNotificationJobHandler;
 import de.kkb.intake.IntakeSchedule;
 import de.kkb.intake.RequestRegister;
 import de.kkb.intake.RequestStatus;
@@ -26,13 +33,18 @@ import de.kkb.programme.RoundRegister;
 import de.kkb.programme.RoundStatus;
 import de.kkb.selection.Places;
 import de.kkb.selection.WaitingList;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -57,13 +69,36 @@ public final class TestEngines {
     config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     config.setJobExecutorActivate(false);
+    config.setFailedJobRetryTimeCycle("PT5M,PT10M,PT15M,PT30M");
     config.setDefaultSerializationFormat("application/json");
     config.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
     config.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-    Map<Object, Object> beans = beans(new JdbcTemplate(migratedDataSource(url)));
+    DriverManagerDataSource dataSource = migratedDataSource(url);
+    Map<Object, Object> beans = beans(new JdbcTemplate(dataSource));
     config.getProcessEnginePlugins().add(DeadlinePlugin.of((TaskListener) beans.get("taskDeadlines")));
+    // Notifications go to the log (no mail server), through the real log and sending job.
+    NotificationLog log = new NotificationLog(new JdbcTemplate(dataSource));
+    NotificationProperties mail = new NotificationProperties("kkb@example.org", "http://localhost:8080");
+    Notices notices = new Notices(log, new MailTemplates(), lazyIdentityService(config), mail);
+    config.getProcessEnginePlugins().add(new NotificationPlugin(new SendNotificationJobHandler(log,
+        new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), mail),
+        new DataSourceTransactionManager(dataSource)), notices));
+    beans.put("notices", notices);
     config.setBeans(beans);
     return config;
+  }
+
+  /** The identity service of the engine being built, looked up when a notice first needs it. */
+  static IdentityService lazyIdentityService(ProcessEngineConfigurationImpl config) {
+    return (IdentityService) java.lang.reflect.Proxy.newProxyInstance(
+        IdentityService.class.getClassLoader(), new Class<?>[] {IdentityService.class},
+        (proxy, method, args) -> {
+          try {
+            return method.invoke(config.getIdentityService(), args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   static DriverManagerDataSource migratedDataSource(String url) {

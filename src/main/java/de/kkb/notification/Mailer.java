@@ -1,0 +1,47 @@
+package de.kkb.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers a logged notification: through {@link JavaMailSender} when {@code spring.mail.host} is
+ * set, otherwise to the application log (the embedded default), so a newcomer sees what would go out.
+ */
+@Component
+public class Mailer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
+
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final NotificationProperties properties;
+
+  public Mailer(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
+    this.mailSender = mailSender;
+    this.properties = properties;
+  }
+
+  /** Sends the notification; returns the status to record. Throws when the mail server refuses. */
+  public String deliver(NotificationLog.Entry entry) throws MessagingException {
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender == null) {
+      LOG.info("Benachrichtigung (kein Mailserver konfiguriert) an {}: {}\n{}", entry.recipient(),
+          entry.subject(), entry.text());
+      return NotificationLog.LOGGED;
+    }
+    MimeMessage message = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+    helper.setFrom(properties.from());
+    helper.setTo(entry.recipient());
+    helper.setSubject(entry.subject());
+    helper.setText(entry.text(), entry.html());
+    message.setHeader("X-KKB-Notification-Id", entry.id());
+    sender.send(message);
+    return NotificationLog.SENT;
+  }
+}

@@ -1,0 +1,123 @@
+package de.kkb.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * Who is told what: renders a notice, records it in the {@link NotificationLog} under a stable id
+ * and schedules its sending as a job of its own ({@link SendNotificationJobHandler}), all inside
+ * the transaction of the step that caused it.
+ *
+ * <p>Models call it as {@code ${notices.toApplicant(execution, 'request-received')}}; the user task
+ * listeners of {@link NotificationPlugin} call it for new and assigned tasks.
+ */
+public class Notices {
+
+  private final NotificationLog log;
+  private final MailTemplates templates;
+  private final IdentityService identityService;
+  private final NotificationProperties properties;
+
+  public Notices(NotificationLog log, MailTemplates templates, IdentityService identityService,
+      NotificationProperties properties) {
+    this.log = log;
+    this.templates = templates;
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  /** A notice to the applicant's contact address, once per request, template and status. */
+  public void toApplicant(DelegateExecution execution, String template) {
+    Object email = execution.getVariable("contactEmail");
+    if (email == null || email.toString().isBlank()) {
+      return;
+    }
+    Map<String, Object> model = new HashMap<>(execution.getVariables());
+    String key = execution.getProcessBusinessKey() + "|" + template + "|" + execution.getVariable("requestStatus");
+    enqueue((ExecutionEntity) execution, new Notice(template, email.toString(),
+        execution.getProcessBusinessKey(), key, model));
+  }
+
+  /** A new task: every member of its candidate groups who has an e-mail address. */
+  public void taskCreated(DelegateTask task) {
+    for (IdentityLink link : task.getCandidates()) {
+      if (link.getGroupId() == null || !IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      for (User user : identityService.createUserQuery().memberOfGroup(link.getGroupId()).list()) {
+        toUser(task, "task-created", user, task.getId() + "|created");
+      }
+    }
+  }
+
+  /** A task assigned to someone: that person. */
+  public void taskAssigned(DelegateTask task) {
+    if (task.getAssignee() == null) {
+      return;
+    }
+    User user = identityService.createUserQuery().userId(task.getAssignee()).singleResult();
+    if (user != null) {
+      toUser(task, "task-assigned", user, task.getId() + "|assigned|" + task.getAssignee());
+    }
+  }
+
+  private void toUser(DelegateTask task, String template, User user, String key) {
+    if (user.getEmail() == null || user.getEmail().isBlank()) {
+      return;
+    }
+    Map<String, Object> model = new HashMap<>(task.getVariables());
+    model.put("taskName", task.getName());
+    model.put("taskDue", task.getDueDate());
+    model.put("taskUrl", properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    model.put("firstName", user.getFirstName());
+    model.put("lastName", user.getLastName());
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    enqueue(execution, new Notice(template, user.getEmail(),
+        execution == null ? null : execution.getProcessBusinessKey(), key + "|" + user.getId(), model));
+  }
+
+  void enqueue(ExecutionEntity execution, Notice notice) {
+    Map<String, Object> model = new HashMap<>(notice.model());
+    model.put("baseUrl", properties.baseUrl());
+    model.put("businessKey", notice.businessKey());
+    String id = stableId(notice);
+    if (!log.add(id, notice, templates.render(notice.template(), model))) {
+      return;
+    }
+    MessageEntity job = new MessageEntity();
+    job.setJobHandlerType(SendNotificationJobHandler.TYPE);
+    job.setJobHandlerConfiguration(new SendNotificationJobHandler.Configuration(id));
+    if (execution != null) {
+      // Context for Cockpit, but not bound to the execution: a notice caused by an end event must
+      // survive the end of its process instance.
+      job.setProcessInstanceId(execution.getProcessInstanceId());
+      job.setProcessDefinitionId(execution.getProcessDefinitionId());
+      job.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
+    }
+    Context.getCommandContext().getJobManager().send(job);
+  }
+
+  static String stableId(Notice notice) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+          (notice.template() + "|" + notice.recipient() + "|" + notice.key()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 40);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

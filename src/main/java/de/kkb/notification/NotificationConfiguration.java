@@ -1,0 +1,31 @@
+package de.kkb.notification;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration
+class NotificationConfiguration {
+
+  @Bean
+  SendNotificationJobHandler sendNotificationJobHandler(NotificationLog log, Mailer mailer,
+      PlatformTransactionManager transactions) {
+    return new SendNotificationJobHandler(log, mailer, transactions);
+  }
+
+  /** The engine's identity service is built after the plugins: looked up when first used. */
+  @Bean("notices")
+  Notices notices(NotificationLog log, MailTemplates templates, @Lazy IdentityService identityService,
+      NotificationProperties properties) {
+    return new Notices(log, templates, identityService, properties);
+  }
+
+  @Bean
+  NotificationPlugin notificationPlugin(SendNotificationJobHandler handler,
+      @Qualifier("notices") Notices notices) {
+    return new NotificationPlugin(handler, notices);
+  }
+}

@@ -1,0 +1,79 @@
+package de.kkb.notification;
+
+import java.sql.Timestamp;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The table {@code kkb_notification}: what was to be sent, to whom, and what happened. */
+@Component
+public class NotificationLog {
+
+  public static final String PENDING = "PENDING";
+  public static final String SENT = "SENT";
+  /** No mail server configured: written to the log instead. */
+  public static final String LOGGED = "LOGGED";
+
+  private final JdbcTemplate jdbc;
+
+  public NotificationLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records a new notification; false when one with this id exists already. */
+  public boolean add(String id, Notice notice, MailTemplates.Rendered mail) {
+    Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_notification WHERE id = ?",
+        Integer.class, id);
+    if (existing != null && existing > 0) {
+      return false;
+    }
+    jdbc.update("INSERT INTO kkb_notification (id, template, recipient, business_key, subject, "
+            + "body_text, body_html, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        id, notice.template(), notice.recipient(), notice.businessKey(), mail.subject(), mail.text(),
+        mail.html(), PENDING, now());
+    return true;
+  }
+
+  public Optional<Entry> find(String id) {
+    return jdbc.query("SELECT * FROM kkb_notification WHERE id = ?", (rs, i) -> new Entry(
+        rs.getString("id"), rs.getString("template"), rs.getString("recipient"),
+        rs.getString("business_key"), rs.getString("subject"), rs.getString("body_text"),
+        rs.getString("body_html"), rs.getString("status"), rs.getInt("attempts"),
+        rs.getTimestamp("created_at"), rs.getTimestamp("sent_at"), rs.getString("last_error")), id)
+        .stream().findFirst();
+  }
+
+  public void delivered(String id, String status) {
+    jdbc.update("UPDATE kkb_notification SET status = ?, attempts = attempts + 1, sent_at = ?, "
+        + "last_error = NULL WHERE id = ?", status, now(), id);
+  }
+
+  public void failed(String id, String error) {
+    jdbc.update("UPDATE kkb_notification SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+        error == null ? null : error.substring(0, Math.min(error.length(), 1000)), id);
+  }
+
+  public List<Map<String, Object>> forBusinessKey(String businessKey) {
+    return jdbc.queryForList("SELECT id, template, recipient, business_key AS \"businessKey\", subject, "
+        + "status, attempts, created_at AS \"createdAt\", sent_at AS \"sentAt\", last_error AS \"lastError\" "
+        + "FROM kkb_notification WHERE business_key = ? ORDER BY created_at, id", businessKey);
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+
+  public record Entry(String id, String template, String recipient, String businessKey,
+      String subject, String text, String html, String status, int attempts, Date createdAt,
+      Date sentAt, String lastError) {
+
+    public boolean delivered() {
+      return SENT.equals(status) || LOGGED.equals(status);
+    }
+  }
+}
