@@ -1,13 +1,11 @@
 package de.kkb.intake;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
-import org.camunda.bpm.engine.IdentityService;
+import de.kkb.security.BasicCredentials;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,26 +27,16 @@ public class ConsultationRequestController {
   public static final String TOKEN_HEADER = "X-Access-Token";
 
   private final ConsultationRequestService requests;
-  private final IdentityService identityService;
+  private final BasicCredentials credentials;
 
   public ConsultationRequestController(ConsultationRequestService requests,
-      IdentityService identityService) {
+      BasicCredentials credentials) {
     this.requests = requests;
-    this.identityService = identityService;
+    this.credentials = credentials;
   }
 
   private Optional<String> applicant(String authorization) {
-    if (authorization == null || !authorization.startsWith("Basic ")) {
-      return Optional.empty();
-    }
-    try {
-      String[] credentials = new String(Base64.getDecoder().decode(authorization.substring(6)),
-          StandardCharsets.UTF_8).split(":", 2);
-      return credentials.length == 2 && identityService.checkPassword(credentials[0], credentials[1])
-          ? Optional.of(credentials[0]) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return credentials.authenticate(authorization).map(BasicCredentials.Caller::userId);
   }
 
   // No "consumes" condition: other media types then reach this controller and its problem handler

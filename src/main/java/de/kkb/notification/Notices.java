@@ -31,13 +31,15 @@ public class Notices {
   private final MailTemplates templates;
   private final IdentityService identityService;
   private final NotificationProperties properties;
+  private final int retries;
 
   public Notices(NotificationLog log, MailTemplates templates, IdentityService identityService,
-      NotificationProperties properties) {
+      NotificationProperties properties, int retries) {
     this.log = log;
     this.templates = templates;
     this.identityService = identityService;
     this.properties = properties;
+    this.retries = retries;
   }
 
   /** A notice to the applicant's contact address, once per request, template and status. */
@@ -101,6 +103,7 @@ public class Notices {
     MessageEntity job = new MessageEntity();
     job.setJobHandlerType(SendNotificationJobHandler.TYPE);
     job.setJobHandlerConfiguration(new SendNotificationJobHandler.Configuration(id));
+    job.setRetries(retries);
     if (execution != null) {
       // Context for Cockpit, but not bound to the execution: a notice caused by an end event must
       // survive the end of its process instance.

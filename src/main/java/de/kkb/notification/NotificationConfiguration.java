@@ -17,15 +17,20 @@ class NotificationConfiguration {
   }
 
   /** The engine's identity service is built after the plugins: looked up when first used. */
+  @Bean
+  NotificationRetries notificationRetries(NotificationProperties properties) {
+    return new NotificationRetries(properties.retryIntervals());
+  }
+
   @Bean("notices")
   Notices notices(NotificationLog log, MailTemplates templates, @Lazy IdentityService identityService,
-      NotificationProperties properties) {
-    return new Notices(log, templates, identityService, properties);
+      NotificationProperties properties, NotificationRetries retries) {
+    return new Notices(log, templates, identityService, properties, retries.initialRetries());
   }
 
   @Bean
   NotificationPlugin notificationPlugin(SendNotificationJobHandler handler,
-      @Qualifier("notices") Notices notices) {
-    return new NotificationPlugin(handler, notices);
+      @Qualifier("notices") Notices notices, NotificationRetries retries) {
+    return new NotificationPlugin(handler, notices, retries);
   }
 }

@@ -59,9 +59,12 @@ public class NotificationLog {
   }
 
   public List<Map<String, Object>> forBusinessKey(String businessKey) {
-    return jdbc.queryForList("SELECT id, template, recipient, business_key AS \"businessKey\", subject, "
-        + "status, attempts, created_at AS \"createdAt\", sent_at AS \"sentAt\", last_error AS \"lastError\" "
-        + "FROM kkb_notification WHERE business_key = ? ORDER BY created_at, id", businessKey);
+    // Quoted aliases: the same JSON names on H2 (upper case) and PostgreSQL (lower case).
+    return jdbc.queryForList("SELECT id AS \"id\", template AS \"template\", recipient AS \"recipient\", "
+        + "business_key AS \"businessKey\", subject AS \"subject\", status AS \"status\", "
+        + "attempts AS \"attempts\", created_at AS \"createdAt\", sent_at AS \"sentAt\", "
+        + "last_error AS \"lastError\" FROM kkb_notification WHERE business_key = ? "
+        + "ORDER BY created_at, id", businessKey);
   }
 
   private static Timestamp now() {

@@ -20,10 +20,13 @@ public class NotificationPlugin extends AbstractProcessEnginePlugin {
 
   private final SendNotificationJobHandler handler;
   private final Notices notices;
+  private final NotificationRetries retries;
 
-  public NotificationPlugin(SendNotificationJobHandler handler, Notices notices) {
+  public NotificationPlugin(SendNotificationJobHandler handler, Notices notices,
+      NotificationRetries retries) {
     this.handler = handler;
     this.notices = notices;
+    this.retries = retries;
   }
 
   @Override
@@ -32,6 +35,7 @@ public class NotificationPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomJobHandlers(new ArrayList<>());
     }
     configuration.getCustomJobHandlers().add(handler);
+    configuration.setFailedJobCommandFactory(retries);
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }

@@ -22,6 +22,7 @@ import de.kkb.notification.MailTemplates;
 import de.kkb.notification.NotificationLog;
 import de.kkb.notification.NotificationPlugin;
 import de.kkb.notification.NotificationProperties;
+import de.kkb.notification.NotificationRetries;
 import de.kkb.notification.Notices;
 import de.kkb.notification.SendNotificationJobHandler;
 import de.kkb.intake.IntakeSchedule;
@@ -79,10 +80,12 @@ public final class TestEngines {
     // Notifications go to the log (no mail server), through the real log and sending job.
     NotificationLog log = new NotificationLog(new JdbcTemplate(dataSource));
     NotificationProperties mail = new NotificationProperties("kkb@example.org", "http://localhost:8080");
-    Notices notices = new Notices(log, new MailTemplates(), lazyIdentityService(config), mail);
+    NotificationRetries retries = new NotificationRetries(mail.retryIntervals());
+    Notices notices = new Notices(log, new MailTemplates(), lazyIdentityService(config), mail,
+        retries.initialRetries());
     config.getProcessEnginePlugins().add(new NotificationPlugin(new SendNotificationJobHandler(log,
         new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), mail),
-        new DataSourceTransactionManager(dataSource)), notices));
+        new DataSourceTransactionManager(dataSource)), notices, retries));
     beans.put("notices", notices);
     config.setBeans(beans);
     return config;
