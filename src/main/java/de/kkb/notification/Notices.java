@@ -50,7 +50,7 @@ public class Notices {
     }
     Map<String, Object> model = new HashMap<>(execution.getVariables());
     String key = execution.getProcessBusinessKey() + "|" + template + "|" + execution.getVariable("requestStatus");
-    enqueue((ExecutionEntity) execution, new Notice(template, email.toString(),
+    enqueue(execution.getProcessInstanceId(), new Notice(template, email.toString(),
         execution.getProcessBusinessKey(), key, model));
   }
 
@@ -61,7 +61,7 @@ public class Notices {
         continue;
       }
       for (User user : identityService.createUserQuery().memberOfGroup(link.getGroupId()).list()) {
-        toUser(task, "task-created", user, task.getId() + "|created");
+        toUser(task, "task-created", user, "created");
       }
     }
   }
@@ -73,26 +73,50 @@ public class Notices {
     }
     User user = identityService.createUserQuery().userId(task.getAssignee()).singleResult();
     if (user != null) {
-      toUser(task, "task-assigned", user, task.getId() + "|assigned|" + task.getAssignee());
+      toUser(task, "task-assigned", user, "assigned|" + task.getAssignee());
     }
   }
 
   private void toUser(DelegateTask task, String template, User user, String key) {
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    toUser(user, template, execution == null ? null : execution.getProcessBusinessKey(),
+        task.getProcessInstanceId(), task.getId() + "|" + key,
+        taskModel(task.getVariables(), task.getId(), task.getName(), task.getDueDate()));
+  }
+
+  /** The model of a notice about a task: its variables, name, due date and Tasklist link. */
+  public Map<String, Object> taskModel(Map<String, Object> variables, String taskId, String name,
+      java.util.Date due) {
+    Map<String, Object> model = new HashMap<>(variables);
+    model.put("taskName", name);
+    model.put("taskDue", due);
+    model.put("taskUrl", properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    return model;
+  }
+
+  /** A notice to one user (skipped without an e-mail address), once per key. */
+  public void toUser(User user, String template, String businessKey, String processInstanceId,
+      String key, Map<String, Object> model) {
     if (user.getEmail() == null || user.getEmail().isBlank()) {
       return;
     }
-    Map<String, Object> model = new HashMap<>(task.getVariables());
-    model.put("taskName", task.getName());
-    model.put("taskDue", task.getDueDate());
-    model.put("taskUrl", properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    model.put("firstName", user.getFirstName());
-    model.put("lastName", user.getLastName());
-    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-    enqueue(execution, new Notice(template, user.getEmail(),
-        execution == null ? null : execution.getProcessBusinessKey(), key + "|" + user.getId(), model));
+    Map<String, Object> personal = new HashMap<>(model);
+    personal.put("firstName", user.getFirstName());
+    personal.put("lastName", user.getLastName());
+    enqueue(processInstanceId, new Notice(template, user.getEmail(), businessKey,
+        key + "|" + user.getId(), personal));
   }
 
-  void enqueue(ExecutionEntity execution, Notice notice) {
+  /** The members of a group. */
+  public java.util.List<User> members(String groupId) {
+    return identityService.createUserQuery().memberOfGroup(groupId).list();
+  }
+
+  public User user(String userId) {
+    return identityService.createUserQuery().userId(userId).singleResult();
+  }
+
+  void enqueue(String processInstanceId, Notice notice) {
     Map<String, Object> model = new HashMap<>(notice.model());
     model.put("baseUrl", properties.baseUrl());
     model.put("businessKey", notice.businessKey());
@@ -104,13 +128,9 @@ public class Notices {
     job.setJobHandlerType(SendNotificationJobHandler.TYPE);
     job.setJobHandlerConfiguration(new SendNotificationJobHandler.Configuration(id));
     job.setRetries(retries);
-    if (execution != null) {
-      // Context for Cockpit, but not bound to the execution: a notice caused by an end event must
-      // survive the end of its process instance.
-      job.setProcessInstanceId(execution.getProcessInstanceId());
-      job.setProcessDefinitionId(execution.getProcessDefinitionId());
-      job.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
-    }
+    // Context for Cockpit, but not bound to an execution: a notice caused by an end event must
+    // survive the end of its process instance.
+    job.setProcessInstanceId(processInstanceId);
     Context.getCommandContext().getJobManager().send(job);
   }
 

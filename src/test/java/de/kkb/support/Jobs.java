@@ -27,6 +27,11 @@ public final class Jobs {
     setClock(LocalDateTime.parse(isoLocalDateTime).atZone(BERLIN));
   }
 
+  /** A Berlin local date-time (e.g. {@code "2024-03-26T09:00"}) as the engine's {@link Date}. */
+  public static Date berlin(String isoLocalDateTime) {
+    return Date.from(LocalDateTime.parse(isoLocalDateTime).atZone(BERLIN).toInstant());
+  }
+
   /**
    * Executes every job that is due at the current engine time (timers, notifications), repeatedly,
    * until none is left, and returns how many timers fired.

@@ -131,7 +131,7 @@ public final class TestEngines {
     beans.put("roundStatus", new RoundStatus(jdbc, programme));
     WorkingDayCalendar calendar = new WorkingDayCalendar();
     beans.put("taskDeadlines", new TaskDeadlines(new DueDateCalculator(calendar, programme), calendar,
-        new DeadlineProperties(10, 2, Map.of("Task_HoldFirstTalk", 15))));
+        new DeadlineProperties(10, 2, 5, Map.of("Task_HoldFirstTalk", 15))));
     beans.put("jdbc", jdbc);
     return beans;
   }

@@ -1,0 +1,103 @@
+package de.kkb.deadline;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+
+import de.kkb.KkbApplication;
+import de.kkb.identity.KkbGroups;
+import de.kkb.notification.Notices;
+import de.kkb.programme.ProgrammeCalendar;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily look at all open tasks ({@code ${deadlineWatch.check()}} in "Fristen überwachen"):
+ * a reminder from the follow-up date, an overdue notice once the due date has passed, and an
+ * escalation to programme management after the grace period. Due and follow-up dates are read as
+ * they are now, so a date moved in Tasklist moves its notices too; stable notice ids make every
+ * notice go out once however often the watch runs.
+ */
+@Component("deadlineWatch")
+public class DeadlineWatch {
+
+  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
+
+  private final TaskService taskService;
+  private final Notices notices;
+  private final WorkingDayCalendar calendar;
+  private final DeadlineProperties properties;
+  private final ProgrammeCalendar programme;
+
+  private final RuntimeService runtimeService;
+
+  public DeadlineWatch(@Lazy TaskService taskService, @Lazy RuntimeService runtimeService,
+      @Qualifier("notices") Notices notices, WorkingDayCalendar calendar,
+      DeadlineProperties properties, ProgrammeCalendar programme) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.notices = notices;
+    this.calendar = calendar;
+    this.properties = properties;
+    this.programme = programme;
+  }
+
+  public void check() {
+    Date now = ClockUtil.getCurrentTime();
+    LocalDate today = LocalDate.ofInstant(now.toInstant(), ZONE);
+    boolean programmeOver = !now.toInstant().isBefore(programme.end().toInstant());
+    for (Task task : taskService.createTaskQuery().active().dueBefore(now).list()) {
+      if (!programmeOver) {
+        toAssigneeOrGroups(task, "task-overdue", "overdue|" + task.getDueDate().getTime());
+      }
+      LocalDate dueDay = LocalDate.ofInstant(task.getDueDate().toInstant(), ZONE);
+      LocalDate escalateFrom = calendar.addWorkingDays(dueDay, properties.escalationGraceWorkingDays());
+      if (!today.isBefore(escalateFrom)) {
+        for (User manager : notices.members(KkbGroups.PROGRAMME_MANAGEMENT)) {
+          send(task, "task-escalation", manager, "escalation|" + task.getDueDate().getTime());
+        }
+      }
+    }
+    if (programmeOver) {
+      return;
+    }
+    for (Task task : taskService.createTaskQuery().active().followUpBeforeOrNotExistent(now).dueAfter(now).list()) {
+      if (task.getFollowUpDate() != null) {
+        toAssigneeOrGroups(task, "task-reminder", "reminder|" + task.getFollowUpDate().getTime());
+      }
+    }
+  }
+
+  private void toAssigneeOrGroups(Task task, String template, String key) {
+    if (task.getAssignee() != null) {
+      User assignee = notices.user(task.getAssignee());
+      if (assignee != null) {
+        send(task, template, assignee, key);
+      }
+      return;
+    }
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        for (User member : notices.members(link.getGroupId())) {
+          send(task, template, member, key);
+        }
+      }
+    }
+  }
+
+  private void send(Task task, String template, User user, String key) {
+    String businessKey = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+    notices.toUser(user, template, businessKey, task.getProcessInstanceId(), task.getId() + "|" + key,
+        notices.taskModel(runtimeService.getVariables(task.getExecutionId()), task.getId(),
+            task.getName(), task.getDueDate()));
+  }
+}
