@@ -28,7 +28,9 @@ import de.kkb.notification.SendNotificationJobHandler;
 import de.kkb.intake.IntakeSchedule;
 import de.kkb.intake.RequestRegister;
 import de.kkb.intake.RequestStatus;
+import de.kkb.programme.InterimReports;
 import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.programme.ProgrammeNotices;
 import de.kkb.programme.ProgrammeProperties;
 import de.kkb.programme.RoundRegister;
 import de.kkb.programme.RoundStatus;
@@ -87,6 +89,10 @@ public final class TestEngines {
         new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), mail),
         new DataSourceTransactionManager(dataSource)), notices, retries));
     beans.put("notices", notices);
+    ProgrammeCalendar programme = (ProgrammeCalendar) beans.get("programme");
+    beans.put("programmeNotices", new ProgrammeNotices(notices, programme));
+    beans.put("interimReports", new InterimReports(programme,
+        new ConsultationProperties(Period.ofMonths(6), Period.ofMonths(3))));
     config.setBeans(beans);
     return config;
   }
@@ -121,7 +127,7 @@ public final class TestEngines {
     beans.put("measurePlan", new MeasurePlan());
     beans.put("consultationStart", new ConsultationStart(programme));
     beans.put("consultationSchedule",
-        new ConsultationSchedule(new ConsultationProperties(Period.ofMonths(6))));
+        new ConsultationSchedule(new ConsultationProperties(Period.ofMonths(6), Period.ofMonths(3))));
     beans.put("requestRegister", new RequestRegister(jdbc, programme, rounds));
     beans.put("statuses", new RequestStatus());
     beans.put("intake", new IntakeSchedule(

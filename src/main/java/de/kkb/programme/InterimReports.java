@@ -1,0 +1,49 @@
+package de.kkb.programme;
+
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import de.kkb.consultation.ConsultationProperties;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Quarterly interim reports: the round's timer ({@code ${interimReports.cycle()}}, every
+ * {@code kkb.consultation.interim-report-interval} from the round's start) asks every running
+ * consultation for one ("Zwischenbericht erstellen", which notifies its consultants).
+ */
+@Component("interimReports")
+public class InterimReports {
+
+  public static final String PROCESS = "InterimReport";
+
+  private final ProgrammeCalendar programme;
+  private final ConsultationProperties consultation;
+
+  public InterimReports(ProgrammeCalendar programme, ConsultationProperties consultation) {
+    this.programme = programme;
+    this.consultation = consultation;
+  }
+
+  /** An ISO 8601 cycle starting one interval after the round's start, in Berlin time. */
+  public String cycle() {
+    return "R/" + programme.start().plus(consultation.interimReportInterval())
+        .atStartOfDay(programme.end().getZone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        + "/" + consultation.interimReportInterval();
+  }
+
+  public void requestAll(DelegateExecution execution) {
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    for (ProcessInstance running : runtime.createProcessInstanceQuery().processDefinitionKey("Consultation")
+        .active().list()) {
+      Map<String, Object> variables = new HashMap<>();
+      for (String name : new String[] {"reference", "municipalityName", "carrierGroup", "phase"}) {
+        variables.put(name, runtime.getVariable(running.getId(), name));
+      }
+      runtime.startProcessInstanceByKey(PROCESS, running.getBusinessKey(), variables);
+    }
+  }
+}
