@@ -15,4 +15,10 @@ public class IntakeSchedule {
   public String documentsDeadline() {
     return properties.documentsDeadline().toString();
   }
+
+  /** Three days before the documents deadline (at least one day after the request). */
+  public String documentsReminder() {
+    int days = Math.max(1, properties.documentsDeadline().getDays() - 3);
+    return java.time.Period.ofDays(days).toString();
+  }
 }

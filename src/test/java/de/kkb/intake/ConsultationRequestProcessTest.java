@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 import de.kkb.consultation.ConsultationProcessTest;
+import de.kkb.notification.SendNotificationJobHandler;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -54,6 +56,11 @@ class ConsultationRequestProcessTest {
         .getProcessEngineConfiguration()).getBeans().get("jdbc");
     jdbc.update("DELETE FROM kkb_place");
     jdbc.update("DELETE FROM kkb_request");
+    // Notices of earlier tests: their rows go, so their pending sending jobs go too.
+    managementService().createJobQuery().list().stream()
+        .filter(job -> SendNotificationJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType()))
+        .forEach(job -> managementService().deleteJob(job.getId()));
+    jdbc.update("DELETE FROM kkb_notification");
   }
 
   @Test
@@ -76,7 +83,7 @@ class ConsultationRequestProcessTest {
     assertThat(task(request)).hasCandidateGroup("programme-management");
     complete(task(request), withVariables("documentsComplete", "MISSING",
         "missingDocuments", "Beschluss des Rates"));
-    assertThat(request).isWaitingAt("EventGateway_DocumentsOrDeadline")
+    assertThat(request).isWaitingAt("ReceiveTask_AwaitDocuments")
         .variables().containsEntry("requestStatus", "Unterlagen fehlen");
     runtimeService().createMessageCorrelation("RequestDocumentsProvided")
         .processInstanceBusinessKey(request.getBusinessKey()).correlate();
@@ -93,6 +100,14 @@ class ConsultationRequestProcessTest {
   void withoutDocumentsWithinFourteenDaysTheRequestIsWithdrawn() {
     ProcessInstance request = submit(nrwAgs(), "Musterstadt");
     complete(task(request), withVariables("documentsComplete", "MISSING", "missingDocuments", "x"));
+    Jobs.setClock("2023-07-14T08:59");
+    assertThat(Jobs.runDueJobs(managementService())).isZero();
+    Jobs.setClock("2023-07-14T09:01");
+    assertThat(Jobs.runDueJobs(managementService())).as("the reminder after 11 days").isEqualTo(1);
+    assertThat(request).hasPassed("EndEvent_DocumentsReminded").isWaitingAt("ReceiveTask_AwaitDocuments");
+    assertThat(jdbc.queryForList("SELECT template FROM kkb_notification WHERE business_key = ? "
+        + "ORDER BY created_at", String.class, request.getBusinessKey()))
+        .containsExactly("request-received", "documents-missing", "documents-reminder");
     Jobs.setClock("2023-07-17T08:59");
     assertThat(Jobs.runDueJobs(managementService())).isZero();
     Jobs.setClock("2023-07-17T09:01");
