@@ -7,7 +7,6 @@ import java.util.Optional;
 import de.kkb.identity.KkbGroups;
 import de.kkb.security.BasicCredentials;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,27 +30,12 @@ public class NotificationController {
   @GetMapping(value = "/api/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<?> notifications(@RequestParam String businessKey,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    Optional<BasicCredentials.Caller> caller = credentials.authenticate(authorization);
-    if (caller.isEmpty()) {
-      return problem(HttpStatus.UNAUTHORIZED, "Anmeldung erforderlich",
-          "Bitte mit Benutzerkennung und Passwort der Plattform anmelden (HTTP Basic).");
-    }
-    if (!caller.get().isIn(KkbGroups.PROGRAMME_MANAGEMENT, KkbGroups.ADMINS)) {
-      return problem(HttpStatus.FORBIDDEN, "Keine Berechtigung",
-          "Das Benachrichtigungsprotokoll ist der Programmsteuerung vorbehalten.");
+    Optional<ResponseEntity<ProblemDetail>> refusal = credentials.refusal(authorization,
+        "Das Benachrichtigungsprotokoll ist der Programmsteuerung vorbehalten.", KkbGroups.PROGRAMME_MANAGEMENT, KkbGroups.ADMINS);
+    if (refusal.isPresent()) {
+      return refusal.get();
     }
     List<Map<String, Object>> entries = log.forBusinessKey(businessKey);
     return ResponseEntity.ok(entries);
-  }
-
-  private static ResponseEntity<?> problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-    if (status == HttpStatus.UNAUTHORIZED) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"KKB\"");
-    }
-    return response.body(problem);
   }
 }

@@ -24,7 +24,9 @@ public final class PlatformStarter {
       args.add("--" + property);
     }
     args.add("--server.port=0");
-    args.add("--camunda.bpm.job-execution.enabled=false");
+    if (args.stream().noneMatch(arg -> arg.startsWith("--camunda.bpm.job-execution.enabled="))) {
+      args.add("--camunda.bpm.job-execution.enabled=false");
+    }
     return new SpringApplicationBuilder(KkbApplication.class)
         .profiles(profiles.toArray(String[]::new))
         .run(args.toArray(String[]::new));

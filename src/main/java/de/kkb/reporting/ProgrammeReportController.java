@@ -1,0 +1,95 @@
+package de.kkb.reporting;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import de.kkb.KkbApplication;
+import de.kkb.identity.KkbGroups;
+import de.kkb.security.BasicCredentials;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The programme report for programme management: JSON, or CSV for German Excel. */
+@RestController
+public class ProgrammeReportController {
+
+  private static final DateTimeFormatter GERMAN_DATE =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.of(KkbApplication.ZONE));
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final ProgrammeReport report;
+  private final BasicCredentials credentials;
+
+  public ProgrammeReportController(ProgrammeReport report, BasicCredentials credentials) {
+    this.report = report;
+    this.credentials = credentials;
+  }
+
+  @GetMapping("/api/programme/report")
+  public ResponseEntity<?> report(@RequestParam(defaultValue = "json") String format,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+      throws IOException {
+    Optional<ResponseEntity<ProblemDetail>> refusal = credentials.refusal(authorization,
+        "Der Programmbericht ist der Programmsteuerung vorbehalten.", KkbGroups.PROGRAMME_MANAGEMENT, KkbGroups.ADMINS);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    List<ProgrammeReport.Row> rows = report.rows();
+    if (!"csv".equalsIgnoreCase(format)) {
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    }
+    byte[] csv = csv(rows);
+    byte[] body = new byte[BOM.length + csv.length];
+    System.arraycopy(BOM, 0, body, 0, BOM.length);
+    System.arraycopy(csv, 0, body, BOM.length, csv.length);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"programmbericht.csv\"")
+        .body(body);
+  }
+
+  static byte[] csv(List<ProgrammeReport.Row> rows) throws IOException {
+    List<String> header = new ArrayList<>(List.of("Aktenzeichen", "Kommune", "Träger", "Phase"));
+    ProgrammeReport.PHASES.forEach(phase -> header.add("Beginn " + phase));
+    header.addAll(List.of("Tage in der Phase", "Offene Aufgaben", "Überfällige Aufgaben",
+        "Maßnahmen geplant", "Maßnahmen durchgeführt", "Nächste Frist", "Letzte Aktivität"));
+    StringWriter out = new StringWriter();
+    CSVFormat excel = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
+        .setHeader(header.toArray(String[]::new)).get();
+    try (CSVPrinter printer = new CSVPrinter(out, excel)) {
+      for (ProgrammeReport.Row row : rows) {
+        List<Object> values = new ArrayList<>(List.of(nonNull(row.reference()),
+            nonNull(row.municipalityName()), nonNull(row.carrier()), nonNull(row.phase())));
+        ProgrammeReport.PHASES.forEach(phase -> values.add(date(row.phaseStarted().get(phase))));
+        values.addAll(List.of(row.daysInPhase() == null ? "" : row.daysInPhase(), row.openTasks(),
+            row.overdueTasks(), row.measuresPlanned(), row.measuresCarriedOut(),
+            date(row.nextDeadline()), date(row.lastActivity())));
+        printer.printRecord(values);
+      }
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String date(Date date) {
+    return date == null ? "" : GERMAN_DATE.format(date.toInstant());
+  }
+
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
+  }
+}
