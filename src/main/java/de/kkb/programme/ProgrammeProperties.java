@@ -52,14 +52,15 @@ public record ProgrammeProperties(
   /**
    * The round in force on {@code today}: as configured, or, when the configured round does not
    * contain today and {@code shift-to-today} is set, moved by whole months so that it starts on the
-   * first of the current month. Length and the position of the application deadline are kept, so a
-   * newcomer finds the call for applications open.
+   * first of the month two months ago. Length and the position of the application deadline are
+   * kept, so a newcomer finds the call for applications still open and the demo data has a few
+   * weeks of history.
    */
   public ProgrammeProperties effective(LocalDate today) {
     if (!shiftToToday || (!today.isBefore(start) && !today.isAfter(end))) {
       return new ProgrammeProperties(start, end, applicationDeadline, capacity, carriers, false);
     }
-    long months = ChronoUnit.MONTHS.between(start.withDayOfMonth(1), today.withDayOfMonth(1));
+    long months = ChronoUnit.MONTHS.between(start.withDayOfMonth(1), today.withDayOfMonth(1)) - 2;
     return new ProgrammeProperties(start.plusMonths(months), end.plusMonths(months),
         applicationDeadline.plusMonths(months), capacity, carriers, false);
   }

@@ -12,6 +12,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.kkb.demo.FormFiller;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
@@ -98,7 +99,7 @@ public class ConsultationTasklistTest {
 
     JsonNode startForm = JSON.readTree(steuerung.get(
         "/engine-rest/process-definition/key/Consultation/deployed-start-form").body());
-    ObjectNode startVariables = fill(startForm, Map.of("reference", "KKB-2024-003",
+    ObjectNode startVariables = FormFiller.fill(startForm, Map.of("reference", "KKB-2024-003",
         "municipalityName", "Rheinhausen", "carrierGroup", "consultants-k3b"));
     HttpResponse<String> started = steuerung.postJson(
         "/engine-rest/process-definition/key/Consultation/submit-form",
@@ -122,7 +123,7 @@ public class ConsultationTasklistTest {
           String taskId = task.path("id").asText();
           JsonNode form = JSON.readTree(user.get("/engine-rest/task/" + taskId + "/deployed-form").body());
           HttpResponse<String> submitted = user.postJson("/engine-rest/task/" + taskId + "/submit-form",
-              JSON.writeValueAsString(Map.of("variables", fill(form, answers))));
+              JSON.writeValueAsString(Map.of("variables", FormFiller.fill(form, answers))));
           assertThat(submitted.statusCode()).as(task.path("name") + ": " + submitted.body()).isEqualTo(204);
           completedTasks.add(task.path("taskDefinitionKey").asText());
           progressed = true;
@@ -165,42 +166,5 @@ public class ConsultationTasklistTest {
     Set<String> instances = new HashSet<>();
     JSON.readTree(response.body()).forEach(t -> instances.add(t.path("processInstanceId").asText()));
     return instances;
-  }
-
-  /** Fills a Camunda Form like a careful user: given answers, else valid values of the field's type. */
-  public static ObjectNode fill(JsonNode form, Map<String, String> answers) {
-    ObjectNode variables = JSON.createObjectNode();
-    Map<String, JsonNode> fields = new LinkedHashMap<>();
-    collect(form.path("components"), fields);
-    fields.forEach((key, field) -> {
-      ObjectNode variable = variables.putObject(key);
-      JsonNode validate = field.path("validate");
-      switch (field.path("type").asText()) {
-        case "number" -> variable.put("value", validate.path("min").asLong(0)).put("type", "Long");
-        case "checkbox" -> variable.put("value", false).put("type", "Boolean");
-        case "datetime" -> variable.put("value", answers.getOrDefault(key, "2024-02-15")).put("type", "String");
-        case "radio", "select" -> variable.put("value", answers.getOrDefault(key,
-            field.path("values").get(0).path("value").asText())).put("type", "String");
-        default -> {
-          String text = answers.getOrDefault(key, "Eintrag für " + key + " in Rheinhausen, Stand 2024.");
-          int min = validate.path("minLength").asInt(0);
-          int max = validate.path("maxLength").asInt(1000);
-          while (text.length() < min) {
-            text = text + " Mehr Text.";
-          }
-          variable.put("value", text.substring(0, Math.min(text.length(), max))).put("type", "String");
-        }
-      }
-    });
-    return variables;
-  }
-
-  private static void collect(JsonNode components, Map<String, JsonNode> fields) {
-    for (JsonNode component : components) {
-      if (component.has("key")) {
-        fields.put(component.path("key").asText(), component);
-      }
-      collect(component.path("components"), fields);
-    }
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kkb.consultation.ConsultationTasklistTest;
+import de.kkb.demo.FormFiller;
 import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
@@ -49,7 +49,7 @@ class RequestToConsultationTest {
     Map<String, String> answers = Map.of("municipalityKind", "GEMEINDE", "ags", (String) values.get("ags"),
         "contactEmail", "rathaus@musterstadt.example.org", "contactPhone", "0221 5555",
         "desiredStart", "2023-11-01");
-    var variables = ConsultationTasklistTest.fill(startForm, answers);
+    var variables = FormFiller.fill(startForm, answers);
     variables.putObject("commissionedByAdministrationHead").put("value", true).put("type", "Boolean");
     HttpResponse<String> started = applicant.postJson(
         "/engine-rest/process-definition/key/ConsultationRequest/submit-form",

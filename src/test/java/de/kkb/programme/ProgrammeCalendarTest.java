@@ -20,16 +20,16 @@ class ProgrammeCalendarTest {
   }
 
   @Test
-  void demoRoundStartsThisMonthWithItsLengthAndDeadlineKept() {
+  void demoRoundStartsTwoMonthsAgoWithItsLengthAndDeadlineKept() {
     ProgrammeProperties demo = new ProgrammeProperties(START, END, LocalDate.of(2023, 9, 30), 4, null, true);
     ProgrammeCalendar calendar = new ProgrammeCalendar(demo, LocalDate.of(2026, 11, 24));
-    assertThat(calendar.start()).isEqualTo(LocalDate.of(2026, 11, 1));
-    assertThat(calendar.lastDay()).isEqualTo(LocalDate.of(2029, 5, 31));
-    assertThat(calendar.applicationDeadline()).isEqualTo(LocalDate.of(2027, 2, 28));
+    assertThat(calendar.start()).isEqualTo(LocalDate.of(2026, 9, 1));
+    assertThat(calendar.lastDay()).isEqualTo(LocalDate.of(2029, 3, 31));
+    assertThat(calendar.applicationDeadline()).as("the call is still open").isEqualTo(LocalDate.of(2026, 12, 30));
     assertThat(calendar.capacity()).isEqualTo(4);
 
     assertThat(new ProgrammeCalendar(demo, LocalDate.of(2021, 2, 10)).start())
-        .isEqualTo(LocalDate.of(2021, 2, 1));
+        .isEqualTo(LocalDate.of(2020, 12, 1));
     assertThat(new ProgrammeCalendar(demo, LocalDate.of(2024, 2, 1)).start())
         .as("today inside the configured round: unchanged").isEqualTo(START);
   }

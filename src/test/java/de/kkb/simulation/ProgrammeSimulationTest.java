@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import de.kkb.consultation.ConsultationTasklistTest;
+import de.kkb.demo.FormFiller;
 import de.kkb.deadline.WorkingDayCalendar;
 import de.kkb.intake.ConsultationRequestForm;
 import de.kkb.intake.ConsultationRequestService;
@@ -210,13 +210,7 @@ class ProgrammeSimulationTest {
       try (InputStream in = forms.getDeployedTaskForm(task.getId())) {
         form = JSON.readTree(in);
       }
-      Map<String, Object> values = new HashMap<>();
-      ConsultationTasklistTest.fill(form, answers(task, today)).fields().forEachRemaining(field -> {
-        JsonNode value = field.getValue().path("value");
-        values.put(field.getKey(), value.isNumber() ? (Object) value.asLong()
-            : value.isBoolean() ? (Object) value.asBoolean() : value.asText());
-      });
-      tasks.complete(task.getId(), values);
+      tasks.complete(task.getId(), FormFiller.variables(form, answers(task, today)));
     }
   }
 

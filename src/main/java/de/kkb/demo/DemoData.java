@@ -1,0 +1,157 @@
+package de.kkb.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kkb.KkbApplication;
+import de.kkb.intake.ConsultationRequestForm;
+import de.kkb.intake.ConsultationRequestService;
+import de.kkb.programme.ProgrammeCalendar;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data for the embedded default profile ({@code kkb.demo.data}; never in production): six
+ * applications at the start of the round and four consultations in different phases, one with an
+ * overdue task, with history dated back by the engine clock. Created once: a database that has
+ * requests already is left alone.
+ */
+@Component
+@ConditionalOnProperty(name = "kkb.demo.data", havingValue = "true")
+public class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ConsultationRequestService requests;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final FormService formService;
+  private final HistoryService historyService;
+  private final ProgrammeCalendar programme;
+
+  public DemoData(ConsultationRequestService requests, RuntimeService runtimeService,
+      TaskService taskService, FormService formService, HistoryService historyService,
+      ProgrammeCalendar programme) {
+    this.requests = requests;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.formService = formService;
+    this.historyService = historyService;
+    this.programme = programme;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void seedOnce() {
+    if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ConsultationRequest")
+        .count() > 0) {
+      return;
+    }
+    LocalDate start = programme.start();
+    try {
+      seed(start);
+      LOG.info("Demo data created: six requests, four consultations, history from {}", start);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  void seed(LocalDate start) {
+    on(start.plusDays(2));
+    String[][] municipalities = {{"Altena", "05962004", "K3B"}, {"Bergkamen", "05978004", "forumZFD"},
+        {"Coesfeld", "05558012", "K3B"}, {"Dorsten", "05562012", "forumZFD"},
+        {"Emmerich am Rhein", "05154012", "WAITING_LIST"}, {"Bad Homburg", "06434001", "-"}};
+    List<String> references = new ArrayList<>();
+    Map<String, String> decisions = new HashMap<>();
+    for (String[] m : municipalities) {
+      String reference = requests.submit(new ConsultationRequestForm(m[0], "STADT", m[1], 20000,
+          "Ansprechperson " + m[0], "Büro der Verwaltungsspitze", "rathaus@" + m[1] + ".example.org",
+          null, true, "In " + m[0] + " streiten Verwaltung, Vereine und Anwohnende seit Monaten über "
+              + "die Nutzung der Innenstadt; Ratssitzungen eskalieren.", null, null,
+          start.plusMonths(2))).reference();
+      references.add(reference);
+      decisions.put(reference, m[2]);
+    }
+    on(start.plusDays(4));
+    completeAll("Task_CheckCompleteness", decisions, null);
+    on(start.plusDays(7));
+    completeAll("Task_HoldPreliminaryTalk", decisions, null);
+    on(start.plusDays(9));
+    completeAll("Task_DecideSelection", decisions, null);
+
+    // Altena moves fast to implementation, Bergkamen and Coesfeld follow; Dorsten waits for its first talk.
+    advance(references.get(0), List.of("Task_HoldFirstTalk", "Task_ConcludeCooperationAgreement",
+        "Task_PlanTalks", "Task_HoldTalks", "Task_WriteConflictAnalysis", "Task_FeedBackAnalysis",
+        "Task_DevelopOptions", "Task_AgreeConcept", "Task_AddMeasureToPlan"), start.plusDays(12), 4);
+    advance(references.get(1), List.of("Task_HoldFirstTalk", "Task_ConcludeCooperationAgreement",
+        "Task_PlanTalks"), start.plusDays(14), 9);
+    advance(references.get(2), List.of("Task_HoldFirstTalk", "Task_ConcludeCooperationAgreement",
+        "Task_PlanTalks", "Task_HoldTalks", "Task_WriteConflictAnalysis", "Task_FeedBackAnalysis"),
+        start.plusDays(13), 6);
+  }
+
+  private void advance(String reference, List<String> steps, LocalDate from, int daysPerStep)
+      {
+    LocalDate day = from;
+    for (String step : steps) {
+      on(day);
+      for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference)
+          .taskDefinitionKey(step).list()) {
+        complete(task, Map.of("agreementOutcome", "CONCLUDED", "conceptAgreement", "AGREED",
+            "plannedDate", day.plusDays(10).toString(), "measureFormat", "RUNDER_TISCH"));
+      }
+      day = day.plusDays(daysPerStep);
+    }
+  }
+
+  private void completeAll(String taskKey, Map<String, String> decisions, Map<String, String> answers)
+      {
+    for (Task task : taskService.createTaskQuery().taskDefinitionKey(taskKey).list()) {
+      String reference = runtimeService.createProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+      String decision = decisions.getOrDefault(reference, "-");
+      Map<String, String> given = new HashMap<>(Map.of("documentsComplete", "COMPLETE",
+          "talkRecommendation", "Beratung empfohlen",
+          "selectionDecision", decision.equals("WAITING_LIST") ? "WAITING_LIST" : "SELECTED",
+          "carrierGroup", decision.equals("forumZFD") ? "consultants-forumzfd" : "consultants-k3b"));
+      if (answers != null) {
+        given.putAll(answers);
+      }
+      complete(task, given);
+    }
+  }
+
+  private void complete(Task task, Map<String, String> answers) {
+    try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+      JsonNode schema = JSON.readTree(form);
+      taskService.complete(task.getId(), FormFiller.variables(schema, answers));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void on(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ZONE).toInstant()));
+  }
+}

@@ -1,0 +1,70 @@
+package de.kkb.demo;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Fills a deployed Camunda Form the way a careful user would: the given answers, otherwise a valid
+ * value of the field's type and length. Used for demo data and by tests that drive processes
+ * through their real forms.
+ */
+public final class FormFiller {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FormFiller() {
+  }
+
+  /** The values as process variables (numbers as Long, booleans, text). */
+  public static Map<String, Object> variables(JsonNode form, Map<String, String> answers) {
+    Map<String, Object> values = new HashMap<>();
+    fill(form, answers).fields().forEachRemaining(field -> {
+      JsonNode value = field.getValue().path("value");
+      values.put(field.getKey(), value.isNumber() ? (Object) value.asLong()
+          : value.isBoolean() ? (Object) value.asBoolean() : value.asText());
+    });
+    return values;
+  }
+
+  /** Fills a Camunda Form like a careful user: given answers, else valid values of the field's type. */
+  public static ObjectNode fill(JsonNode form, Map<String, String> answers) {
+    ObjectNode variables = JSON.createObjectNode();
+    Map<String, JsonNode> fields = new LinkedHashMap<>();
+    collect(form.path("components"), fields);
+    fields.forEach((key, field) -> {
+      ObjectNode variable = variables.putObject(key);
+      JsonNode validate = field.path("validate");
+      switch (field.path("type").asText()) {
+        case "number" -> variable.put("value", validate.path("min").asLong(0)).put("type", "Long");
+        case "checkbox" -> variable.put("value", false).put("type", "Boolean");
+        case "datetime" -> variable.put("value", answers.getOrDefault(key, "2024-02-15")).put("type", "String");
+        case "radio", "select" -> variable.put("value", answers.getOrDefault(key,
+            field.path("values").get(0).path("value").asText())).put("type", "String");
+        default -> {
+          String text = answers.getOrDefault(key, "Eintrag für " + key + ", Stand der Beratung.");
+          int min = validate.path("minLength").asInt(0);
+          int max = validate.path("maxLength").asInt(1000);
+          while (text.length() < min) {
+            text = text + " Mehr Text.";
+          }
+          variable.put("value", text.substring(0, Math.min(text.length(), max))).put("type", "String");
+        }
+      }
+    });
+    return variables;
+  }
+
+  private static void collect(JsonNode components, Map<String, JsonNode> fields) {
+    for (JsonNode component : components) {
+      if (component.has("key")) {
+        fields.put(component.path("key").asText(), component);
+      }
+      collect(component.path("components"), fields);
+    }
+  }
+}
