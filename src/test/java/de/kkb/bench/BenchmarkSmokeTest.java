@@ -1,0 +1,39 @@
+package de.kkb.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import de.kkb.support.Jobs;
+import de.kkb.support.PlatformStarter;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Each benchmark scenario once at tiny size, so the harness cannot rot. Asserts completion only. */
+@Tag("own-jvm")
+class BenchmarkSmokeTest {
+
+  @Test
+  void lifecycleScenarioCompletes() throws Exception {
+    Jobs.setClock("2024-03-01T09:00");
+    try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test"))) {
+      LifecycleBenchmark bench = new LifecycleBenchmark(platform);
+      int userTasks = bench.consultationLifecycle();
+      assertThat(userTasks).as("user tasks of one lifecycle with three measures").isGreaterThan(20);
+      bench.deployBaseline(userTasks);
+      assertThat(LifecycleBenchmark.perSecond(1, 1, bench::baselineLifecycle)).isPositive();
+      HistoryService history = platform.getBean(HistoryService.class);
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation")
+          .completed().count()).isEqualTo(1);
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Intervention")
+          .completed().count()).isEqualTo(3);
+      assertThat(history.createHistoricTaskInstanceQuery().processDefinitionKey("Baseline").finished().count())
+          .isEqualTo(userTasks);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+}
