@@ -1,5 +1,6 @@
 package de.kkb.notification;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The German mail templates under {@code templates/mail/}: {@code <name>.txt} (text mode) and
- * {@code <name>.html} (HTML mode, values escaped), the subject in the text template's first line.
+ * {@code <name>.html} (HTML mode, values escaped), the subject in the text template's first line;
+ * the notices about a task share {@code task.*}, worded by the template name.
  */
 @Component
 public class MailTemplates {
@@ -21,12 +23,16 @@ public class MailTemplates {
   private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
 
   public Rendered render(String template, Map<String, Object> model) {
-    Context context = new Context(Locale.GERMANY, model);
-    String renderedText = text.process(template, context).strip();
+    Map<String, Object> variables = new HashMap<>(model);
+    variables.put("template", template);
+    Context context = new Context(Locale.GERMANY, variables);
+    // The notices about a task (created, assigned, reminder, overdue, escalation) share one file.
+    String file = template.startsWith("task-") ? "task" : template;
+    String renderedText = text.process(file, context).strip();
     int newline = renderedText.indexOf('\n');
     String subject = newline < 0 ? renderedText : renderedText.substring(0, newline).strip();
     String body = newline < 0 ? "" : renderedText.substring(newline + 1).strip();
-    return new Rendered(subject, body, html.process(template, context));
+    return new Rendered(subject, body, html.process(file, context));
   }
 
   private static TemplateEngine engine(TemplateMode mode, String suffix) {
