@@ -29,8 +29,7 @@ class NotificationConfiguration {
   }
 
   @Bean
-  NotificationPlugin notificationPlugin(SendNotificationJobHandler handler,
-      @Qualifier("notices") Notices notices, NotificationRetries retries) {
-    return new NotificationPlugin(handler, notices, retries);
+  NotificationPlugin notificationPlugin(SendNotificationJobHandler handler, NotificationRetries retries) {
+    return new NotificationPlugin(handler, retries);
   }
 }

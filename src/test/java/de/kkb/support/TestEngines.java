@@ -11,7 +11,6 @@ import de.kkb.consultation.ConsultationSchedule;
 import de.kkb.consultation.ConsultationStart;
 import de.kkb.consultation.MeasurePlan;
 import de.kkb.consultation.PhaseTracker;
-import de.kkb.deadline.DeadlinePlugin;
 import de.kkb.deadline.DeadlineProperties;
 import de.kkb.deadline.DueDateCalculator;
 import de.kkb.deadline.TaskDeadlines;
@@ -25,6 +24,8 @@ import de.kkb.notification.NotificationProperties;
 import de.kkb.notification.NotificationRetries;
 import de.kkb.notification.Notices;
 import de.kkb.notification.SendNotificationJobHandler;
+import de.kkb.platform.UserTaskListeners;
+import de.kkb.platform.UserTaskListenersConfiguration;
 import de.kkb.intake.IntakeSchedule;
 import de.kkb.intake.RequestRegister;
 import de.kkb.intake.RequestStatus;
@@ -78,7 +79,6 @@ public final class TestEngines {
     config.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
     DriverManagerDataSource dataSource = migratedDataSource(url);
     Map<Object, Object> beans = beans(new JdbcTemplate(dataSource));
-    config.getProcessEnginePlugins().add(DeadlinePlugin.of((TaskListener) beans.get("taskDeadlines")));
     // Notifications go to the log (no mail server), through the real log and sending job.
     NotificationLog log = new NotificationLog(new JdbcTemplate(dataSource));
     NotificationProperties mail = new NotificationProperties("kkb@example.org", "http://localhost:8080");
@@ -87,7 +87,9 @@ public final class TestEngines {
         retries.initialRetries());
     config.getProcessEnginePlugins().add(new NotificationPlugin(new SendNotificationJobHandler(log,
         new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), mail),
-        new DataSourceTransactionManager(dataSource)), notices, retries));
+        new DataSourceTransactionManager(dataSource)), retries));
+    config.getProcessEnginePlugins().add(new UserTaskListeners(UserTaskListenersConfiguration.of(
+        (TaskListener) beans.get("taskDeadlines"), notices)));
     beans.put("notices", notices);
     ProgrammeCalendar programme = (ProgrammeCalendar) beans.get("programme");
     beans.put("programmeNotices", new ProgrammeNotices(notices, programme));

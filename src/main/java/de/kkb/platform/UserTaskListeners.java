@@ -1,6 +1,7 @@
-package de.kkb.deadline;
+package de.kkb.platform;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -11,30 +12,17 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
- * Adds the deadline listener to every user task of every model, so no model can forget one and the
- * models stay free of it.
+ * Adds the platform's task listeners (due dates, notices) to every user task of every model when it
+ * is parsed, so that no model can forget them and the models stay free of them.
  */
-@Component
-public class DeadlinePlugin extends AbstractProcessEnginePlugin {
+public class UserTaskListeners extends AbstractProcessEnginePlugin {
 
-  private final TaskListener deadlines;
+  private final List<Registration> registrations;
 
-  @Autowired
-  public DeadlinePlugin(TaskDeadlines deadlines) {
-    this.deadlines = deadlines;
-  }
-
-  /** For the standalone engine of the process tests. */
-  public static DeadlinePlugin of(TaskListener deadlines) {
-    return new DeadlinePlugin(deadlines);
-  }
-
-  private DeadlinePlugin(TaskListener deadlines) {
-    this.deadlines = deadlines;
+  public UserTaskListeners(List<Registration> registrations) {
+    this.registrations = List.copyOf(registrations);
   }
 
   @Override
@@ -45,10 +33,13 @@ public class DeadlinePlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior())
-            .getTaskDefinition();
-        task.addTaskListener(TaskListener.EVENTNAME_CREATE, deadlines);
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        registrations.forEach(r -> task.addTaskListener(r.event(), r.listener()));
       }
     });
+  }
+
+  /** A listener for one task event ({@code create}, {@code assignment}, …). */
+  public record Registration(String event, TaskListener listener) {
   }
 }
