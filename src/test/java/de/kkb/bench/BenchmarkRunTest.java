@@ -35,6 +35,12 @@ class BenchmarkRunTest {
     lines.add(measure("H2 (in-memory)", List.of("test")));
     lines.add(measure("PostgreSQL (local)", List.of("test", "postgres"),
         "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench")));
+    List<String> intake = new ArrayList<>();
+    intake.add("| database | requests/s | p50 ms | p99 ms | errors | requests | target |");
+    intake.add("|---|---|---|---|---|---|---|");
+    intake.add(intake("H2 (in-memory)", List.of("test")));
+    intake.add(intake("PostgreSQL (local)", List.of("test", "postgres"),
+        "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench_intake")));
     String report = String.join("\n", List.of(
         "# Benchmarks",
         "",
@@ -53,12 +59,37 @@ class BenchmarkRunTest {
         "",
         String.join("\n", lines),
         "",
+        "## 4. Intake",
+        "",
+        "`POST /api/consultation-requests` (valid requests, each starting a request process) from "
+            + INTAKE_CLIENTS + " concurrent clients for " + INTAKE_SECONDS + " s against the running platform",
+        "(rate limit raised for the run).",
+        "",
+        String.join("\n", intake),
+        "",
         "Not yet measured (issue 7 continues): the database's limit against `pgbench -b tpcb-like`, the timer",
-        "storm of 10,000 reminder jobs, intake under 8 concurrent clients, footprint against a bare starter,",
-        "and Tasklist's queries at 11,000 consultations.",
+        "storm of 10,000 reminder jobs, footprint against a bare starter, and Tasklist's queries at 11,000",
+        "consultations.",
         ""));
     System.out.println(report);
     Files.writeString(Path.of("docs/benchmarks.md"), report);
+  }
+
+  static final int INTAKE_CLIENTS = 8;
+  static final int INTAKE_SECONDS = 30;
+
+  static String intake(String database, List<String> profiles, String... properties) throws Exception {
+    Jobs.setClock("2023-07-03T09:00"); // the call for applications of the source round is open
+    List<String> all = new ArrayList<>(List.of(properties));
+    all.add("kkb.intake.max-requests-per-minute=100000000");
+    try (ConfigurableApplicationContext platform = PlatformStarter.start(profiles, all.toArray(String[]::new))) {
+      IntakeBenchmark.Result result = IntakeBenchmark.run(PlatformStarter.port(platform), INTAKE_CLIENTS,
+          java.time.Duration.ofSeconds(INTAKE_SECONDS));
+      return String.format("| %s | %.1f | %.1f | %.1f | %d | %d | ≥ 300/s, p99 < 50 ms, 0 errors |", database,
+          result.perSecond(), result.p50Millis(), result.p99Millis(), result.errors(), result.requests());
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   static String measure(String database, List<String> profiles, String... properties) throws Exception {

@@ -17,6 +17,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BenchmarkSmokeTest {
 
   @Test
+  void intakeScenarioCompletes() throws Exception {
+    Jobs.setClock("2023-07-03T09:00");
+    try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test"),
+        "kkb.intake.max-requests-per-minute=100000")) {
+      IntakeBenchmark.Result result = IntakeBenchmark.run(PlatformStarter.port(platform), 2,
+          java.time.Duration.ofMillis(500));
+      assertThat(result.requests()).isPositive();
+      assertThat(result.errors()).isZero();
+      assertThat(result.p99Millis()).isGreaterThanOrEqualTo(result.p50Millis());
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
   void lifecycleScenarioCompletes() throws Exception {
     Jobs.setClock("2024-03-01T09:00");
     try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test"))) {
