@@ -80,19 +80,19 @@ public class ProgrammeReport {
         .max(Comparator.naturalOrder()).orElse(consultation.getStartTime());
     Object measures = variables.get("measures");
     int planned = measures instanceof Collection<?> list ? list.size() : 0;
-    long held = reference == null ? 0 : historyService.createHistoricVariableInstanceQuery()
-        .variableName("interventionOutcome").variableValueEquals("interventionOutcome", "HELD").list()
-        .stream().filter(v -> isInterventionOf(v.getProcessInstanceId(), reference)).count();
+    long held = reference == null ? 0 : measuresHeld(reference);
     return new Row(reference, (String) variables.get("municipalityName"),
         (String) variables.get("carrier"), phase, phaseStarted, daysInPhase, open.size(), overdue,
         planned, held, nextDeadline, lastActivity);
   }
 
-  private boolean isInterventionOf(String processInstanceId, String reference) {
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
-    return instance != null && "Intervention".equals(instance.getProcessDefinitionKey())
-        && reference.equals(instance.getBusinessKey());
+  /** Measures of this municipality (same business key) documented as held. */
+  private long measuresHeld(String reference) {
+    String[] measures = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey("Intervention").processInstanceBusinessKey(reference).list().stream()
+        .map(HistoricProcessInstance::getId).toArray(String[]::new);
+    return measures.length == 0 ? 0 : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(measures).variableValueEquals("interventionOutcome", "HELD").count();
   }
 
   public record Row(String reference, String municipalityName, String carrier, String phase,

@@ -19,6 +19,7 @@ import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,6 +41,8 @@ class ProgrammeReportTest {
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
+  @Autowired
+  ManagementService managementService;
   static int seeded;
   String onTime;
   String late;
@@ -75,6 +78,22 @@ class ProgrammeReportTest {
   void complete(String instance, Map<String, Object> variables) {
     taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(),
         variables);
+  }
+
+  @Test
+  void measuresHeldAreCountedPerMunicipality() throws Exception {
+    for (String outcome : new String[] {"HELD", "CANCELLED"}) {
+      String measure = runtimeService.startProcessInstanceByKey("Intervention", lateReference, Map.of(
+          "carrierGroup", "consultants-k3b", "plannedDate", "2024-03-05", "measureTitle", "Runder Tisch"))
+          .getId();
+      complete(measure, Map.of());
+      Jobs.runDueJobs(managementService);
+      complete(measure, Map.of("interventionOutcome", outcome, "followUpPlanned", false));
+    }
+    JsonNode rows = JSON.readTree(new HttpSession(port).basic("steuerung", "demo")
+        .get("/api/programme/report").body());
+    assertThat(row(rows, lateReference).path("measuresCarriedOut").asInt()).isEqualTo(1);
+    assertThat(row(rows, onTimeReference).path("measuresCarriedOut").asInt()).isZero();
   }
 
   @Test
