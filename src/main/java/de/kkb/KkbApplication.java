@@ -1,5 +1,6 @@
 package de.kkb;
 
+import java.time.ZoneId;
 import java.util.TimeZone;
 
 import org.springframework.boot.SpringApplication;
@@ -12,6 +13,7 @@ public class KkbApplication {
 
   /** Every date in the programme is a date in North Rhine-Westphalia. */
   public static final String ZONE = "Europe/Berlin";
+  public static final ZoneId BERLIN = ZoneId.of(ZONE);
 
   public static void main(String[] args) {
     TimeZone.setDefault(TimeZone.getTimeZone(ZONE));

@@ -1,7 +1,6 @@
 package de.kkb.deadline;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 
 import de.kkb.KkbApplication;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
 @Component("deadlineWatch")
 public class DeadlineWatch {
 
-  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
 
   private final TaskService taskService;
   private final Notices notices;
@@ -52,13 +50,13 @@ public class DeadlineWatch {
 
   public void check() {
     Date now = ClockUtil.getCurrentTime();
-    LocalDate today = LocalDate.ofInstant(now.toInstant(), ZONE);
+    LocalDate today = LocalDate.ofInstant(now.toInstant(), KkbApplication.BERLIN);
     boolean programmeOver = !now.toInstant().isBefore(programme.end().toInstant());
     for (Task task : taskService.createTaskQuery().active().dueBefore(now).list()) {
       if (!programmeOver) {
         toAssigneeOrGroups(task, "task-overdue", "overdue|" + task.getDueDate().getTime());
       }
-      LocalDate dueDay = LocalDate.ofInstant(task.getDueDate().toInstant(), ZONE);
+      LocalDate dueDay = LocalDate.ofInstant(task.getDueDate().toInstant(), KkbApplication.BERLIN);
       LocalDate escalateFrom = calendar.addWorkingDays(dueDay, properties.escalationGraceWorkingDays());
       if (!today.isBefore(escalateFrom)) {
         for (User manager : notices.members(KkbGroups.PROGRAMME_MANAGEMENT)) {

@@ -1,7 +1,6 @@
 package de.kkb.deadline;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import de.kkb.KkbApplication;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DueDateCalculator {
 
-  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
 
   private final WorkingDayCalendar calendar;
   private final ProgrammeCalendar programme;
@@ -27,12 +25,12 @@ public class DueDateCalculator {
   }
 
   public ZonedDateTime due(ZonedDateTime from, int workingDays) {
-    ZonedDateTime local = from.withZoneSameInstant(ZONE);
+    ZonedDateTime local = from.withZoneSameInstant(KkbApplication.BERLIN);
     LocalDate date = calendar.addWorkingDays(local.toLocalDate(), workingDays);
     LocalDate lastDay = programme.lastDay();
     if (date.isAfter(lastDay)) {
       date = calendar.onOrBefore(lastDay);
     }
-    return ZonedDateTime.of(date, local.toLocalTime(), ZONE);
+    return ZonedDateTime.of(date, local.toLocalTime(), KkbApplication.BERLIN);
   }
 }

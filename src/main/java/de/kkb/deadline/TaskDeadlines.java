@@ -1,6 +1,5 @@
 package de.kkb.deadline;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskDeadlines implements TaskListener {
 
-  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
 
   private final DueDateCalculator dueDates;
   private final WorkingDayCalendar calendar;
@@ -36,11 +34,11 @@ public class TaskDeadlines implements TaskListener {
     if (task.getDueDate() != null) {
       return;
     }
-    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
+    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(KkbApplication.BERLIN);
     ZonedDateTime due = dueDates.due(now, properties.workingDaysFor(task.getTaskDefinitionKey()));
     ZonedDateTime followUp = ZonedDateTime.of(
         calendar.subtractWorkingDays(due.toLocalDate(), properties.reminderWorkingDays()),
-        due.toLocalTime(), ZONE);
+        due.toLocalTime(), KkbApplication.BERLIN);
     task.setDueDate(Date.from(due.toInstant()));
     task.setFollowUpDate(Date.from((followUp.isBefore(now) ? now : followUp).toInstant()));
   }

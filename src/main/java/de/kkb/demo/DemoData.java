@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -41,7 +40,6 @@ import org.springframework.stereotype.Component;
 public class DemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ConsultationRequestService requests;
@@ -152,6 +150,6 @@ public class DemoData {
   }
 
   private static void on(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(KkbApplication.BERLIN).toInstant()));
   }
 }

@@ -1,7 +1,6 @@
 package de.kkb.intake;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import de.kkb.KkbApplication;
@@ -20,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConsultationRequestService {
 
   public static final String PROCESS = "ConsultationRequest";
-  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
 
   private final RequestRegister register;
   private final RuntimeService runtimeService;
@@ -41,7 +39,7 @@ public class ConsultationRequestService {
    */
   @Transactional
   public Submitted submit(ConsultationRequestForm form) {
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), KkbApplication.BERLIN);
     if (today.isAfter(programme.applicationDeadline())) {
       throw new ApplicationDeadlinePassedException(programme.applicationDeadline());
     }

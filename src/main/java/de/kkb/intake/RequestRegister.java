@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component("requestRegister")
 public class RequestRegister {
 
-  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
 
   private final JdbcTemplate jdbc;
   private final ProgrammeCalendar programme;
@@ -50,7 +48,7 @@ public class RequestRegister {
     if (!open.isEmpty()) {
       throw new DuplicateRequestException(ags);
     }
-    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).getYear();
+    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), KkbApplication.BERLIN).getYear();
     Integer last = jdbc.queryForObject("SELECT MAX(ref_number) FROM kkb_request WHERE ref_year = ?",
         Integer.class, year);
     int number = last == null ? 1 : last + 1;

@@ -1,7 +1,6 @@
 package de.kkb.programme;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -17,13 +16,12 @@ import org.springframework.stereotype.Component;
 public class ProgrammeCalendar {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgrammeCalendar.class);
-  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
 
   private final ProgrammeProperties round;
 
   @Autowired
   public ProgrammeCalendar(ProgrammeProperties configured) {
-    this(configured, LocalDate.now(ZONE));
+    this(configured, LocalDate.now(KkbApplication.BERLIN));
   }
 
   public ProgrammeCalendar(ProgrammeProperties configured, LocalDate today) {
@@ -56,13 +54,13 @@ public class ProgrammeCalendar {
 
   /** The call for applications closes at the end of the deadline day (start of the next, Berlin). */
   public String applicationDeadlineInstant() {
-    return round.applicationDeadline().plusDays(1).atStartOfDay(ZONE)
+    return round.applicationDeadline().plusDays(1).atStartOfDay(KkbApplication.BERLIN)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** The moment the programme is over: the start of the day after its last day, in Berlin. */
   public ZonedDateTime end() {
-    return round.end().plusDays(1).atStartOfDay(ZONE);
+    return round.end().plusDays(1).atStartOfDay(KkbApplication.BERLIN);
   }
 
   /** Three months before the end: programme management is warned (notices come with issue 5). */

@@ -29,6 +29,13 @@ public class RoundRegister implements SmartInitializingSingleton {
     }
   }
 
+  /** Places taken in the current round. */
+  public int placesTaken() {
+    Integer taken = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_place WHERE round_start = ?",
+        Integer.class, programme.start());
+    return taken == null ? 0 : taken;
+  }
+
   /** Locks the round's row until the surrounding transaction ends and returns its capacity. */
   public int lock() {
     Integer capacity = jdbc.queryForObject(

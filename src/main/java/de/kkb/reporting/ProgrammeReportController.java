@@ -3,7 +3,6 @@ package de.kkb.reporting;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgrammeReportController {
 
   private static final DateTimeFormatter GERMAN_DATE =
-      DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.of(KkbApplication.ZONE));
+      DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(KkbApplication.BERLIN);
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final ProgrammeReport report;

@@ -1,7 +1,6 @@
 package de.kkb.reporting;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,7 +32,6 @@ public class ProgrammeTimelineController {
   static final Map<String, String> COLOURS = Map.of(
       "Auftragsklärung", "#6c8ebf", "Konfliktanalyse", "#d79b00", "Handlungskonzept", "#9673a6",
       "Umsetzung", "#82b366", "Auswertung und Abschluss", "#b85450");
-  private static final ZoneId ZONE = ZoneId.of(KkbApplication.ZONE);
 
   private final ProgrammeReport report;
   private final ProgrammeCalendar programme;
@@ -61,7 +59,7 @@ public class ProgrammeTimelineController {
     }
     LocalDate start = programme.start();
     LocalDate end = programme.lastDay();
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), KkbApplication.BERLIN);
     double days = ChronoUnit.DAYS.between(start, end) + 1;
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<String, Integer> perPhase = new LinkedHashMap<>();
@@ -106,7 +104,7 @@ public class ProgrammeTimelineController {
   }
 
   private static LocalDate day(Date date) {
-    return LocalDate.ofInstant(date.toInstant(), ZONE);
+    return LocalDate.ofInstant(date.toInstant(), KkbApplication.BERLIN);
   }
 
   private static double percent(long part, double whole) {

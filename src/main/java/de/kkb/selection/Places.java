@@ -59,9 +59,7 @@ public class Places {
     if (held != null && held > 0) {
       return;
     }
-    Integer taken = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_place WHERE round_start = ?",
-        Integer.class, programme.start());
-    if (taken != null && taken >= capacity) {
+    if (rounds.placesTaken() >= capacity) {
       throw new BpmnError(REFUSED, "Alle " + capacity + " Plätze der Programmrunde sind "
           + "vergeben. Bitte „Warteliste“ wählen; wird ein Platz frei, kommt die Kommune zurück "
           + "zur Entscheidung.");
@@ -75,11 +73,5 @@ public class Places {
   public void release(DelegateExecution execution) {
     jdbc.update("DELETE FROM kkb_place WHERE round_start = ? AND reference = ?", programme.start(),
         execution.getProcessBusinessKey());
-  }
-
-  public int taken() {
-    Integer taken = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_place WHERE round_start = ?",
-        Integer.class, programme.start());
-    return taken == null ? 0 : taken;
   }
 }

@@ -86,15 +86,11 @@ public class ConsultationProcessTest {
     Jobs.setClock("2023-12-20T09:15"); // first talk: 15 working days across Christmas and New Year
     ProcessInstance consultation = start("consultants-k3b");
     org.camunda.bpm.engine.task.Task firstTalk = task(consultation);
-    assertThat(firstTalk.getDueDate()).isEqualTo(berlin("2024-01-15T09:15"));
-    assertThat(firstTalk.getFollowUpDate()).isEqualTo(berlin("2024-01-11T09:15"));
+    assertThat(firstTalk.getDueDate()).isEqualTo(Jobs.berlin("2024-01-15T09:15"));
+    assertThat(firstTalk.getFollowUpDate()).isEqualTo(Jobs.berlin("2024-01-11T09:15"));
     complete(firstTalk, firstTalk());
     assertThat(task(consultation).getDueDate()).as("default: 10 working days")
-        .isEqualTo(berlin("2024-01-08T09:15"));
-  }
-
-  static java.util.Date berlin(String localDateTime) {
-    return java.util.Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(Jobs.BERLIN).toInstant());
+        .isEqualTo(Jobs.berlin("2024-01-08T09:15"));
   }
 
   @Test

@@ -136,7 +136,7 @@ public final class TestEngines {
         new IntakeProperties(Period.ofDays(14), 30, DataSize.ofKilobytes(64))));
     beans.put("places", new Places(jdbc, programme, rounds));
     beans.put("waitingList", new WaitingList());
-    beans.put("roundStatus", new RoundStatus(jdbc, programme));
+    beans.put("roundStatus", new RoundStatus(rounds, programme));
     WorkingDayCalendar calendar = new WorkingDayCalendar();
     beans.put("taskDeadlines", new TaskDeadlines(new DueDateCalculator(calendar, programme), calendar,
         new DeadlineProperties(10, 2, 5, Map.of("Task_HoldFirstTalk", 15))));
