@@ -51,4 +51,16 @@ class BenchmarkSmokeTest {
       ClockUtil.reset();
     }
   }
+
+  @Test
+  void footprintScenarioCompletes() throws Exception {
+    List<FootprintBenchmark.Result> results = FootprintBenchmark.measure(1);
+    assertThat(results).extracting(FootprintBenchmark.Result::application).containsExactly(
+        FootprintBenchmark.KKB_DEMO_DATA, FootprintBenchmark.KKB_NO_DEMO_DATA, FootprintBenchmark.BARE);
+    assertThat(results).allSatisfy(result -> {
+      assertThat(result.secondsToReady()).isPositive();
+      assertThat(result.rssMiB()).isGreaterThan(50);
+    });
+    assertThat(FootprintBenchmark.table(results)).contains("| " + FootprintBenchmark.BARE + " |");
+  }
 }
