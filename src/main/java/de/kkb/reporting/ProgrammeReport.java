@@ -1,27 +1,30 @@
 package de.kkb.reporting;
 
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * One row per municipality with a consultation: where it stands, since when, what is open or
  * overdue, how many measures were planned and held, the next deadline and the last activity.
+ *
+ * <p>Read with a handful of set-based queries on the engine's history and runtime tables, not with
+ * queries per consultation: a nationwide programme has about 11,000 municipalities, and the report
+ * must stay under a second (docs/benchmarks.md, scenario 6). The tables are the engine's documented
+ * schema; {@code ProgrammeReportTest} pins what is read from them.
  */
 @Service
 public class ProgrammeReport {
@@ -29,70 +32,131 @@ public class ProgrammeReport {
   public static final List<String> PHASES = List.of("Auftragsklärung", "Konfliktanalyse",
       "Handlungskonzept", "Umsetzung", "Auswertung und Abschluss");
 
-  private final HistoryService historyService;
-  private final TaskService taskService;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  public ProgrammeReport(HistoryService historyService, TaskService taskService) {
-    this.historyService = historyService;
-    this.taskService = taskService;
+  private final JdbcTemplate jdbc;
+
+  public ProgrammeReport(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
   }
 
   public List<Row> rows() {
     Date now = ClockUtil.getCurrentTime();
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation")
-        .orderByProcessInstanceStartTime().asc().list().stream()
-        // Instances deleted by an operator (Cockpit, API) are no consultations to report.
-        .filter(consultation -> !HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(consultation.getState()))
-        .map(consultation -> row(consultation, now))
-        .toList();
+    Map<String, Map<String, Object>> variables = variables();
+    Map<String, Map<String, Date>> phaseStarts = phaseStarts();
+    Map<String, Date> lastActivities = lastActivities();
+    Map<String, OpenTasks> openTasks = openTasks(now);
+    Map<String, Long> held = measuresHeld();
+    // Instances deleted by an operator (Cockpit, API) are no consultations to report.
+    return jdbc.query("SELECT ID_, BUSINESS_KEY_, START_TIME_, END_TIME_ FROM ACT_HI_PROCINST "
+        + "WHERE PROC_DEF_KEY_ = 'Consultation' AND (STATE_ IS NULL OR STATE_ <> 'EXTERNALLY_TERMINATED') "
+        + "ORDER BY START_TIME_, ID_", (rs, i) -> {
+          String id = rs.getString("ID_");
+          String reference = rs.getString("BUSINESS_KEY_");
+          Date started = date(rs, "START_TIME_");
+          boolean ended = rs.getTimestamp("END_TIME_") != null;
+          Map<String, Object> values = variables.getOrDefault(id, Map.of());
+          Map<String, Date> phaseStarted = new LinkedHashMap<>();
+          Map<String, Date> starts = phaseStarts.getOrDefault(id, Map.of());
+          PHASES.stream().filter(starts::containsKey).forEach(phase -> phaseStarted.put(phase, starts.get(phase)));
+          String phase = (String) values.get("phase");
+          Date phaseStart = phaseStarted.get(phase);
+          Long daysInPhase = phaseStart == null || ended ? null
+              : Duration.between(phaseStart.toInstant(), now.toInstant()).toDays();
+          OpenTasks open = reference == null ? OpenTasks.NONE : openTasks.getOrDefault(reference, OpenTasks.NONE);
+          Integer planned = (Integer) values.get("measures");
+          return new Row(reference, (String) values.get("municipalityName"), (String) values.get("carrier"),
+              phase, phaseStarted, daysInPhase, open.count(), open.overdue(), planned == null ? 0 : planned,
+              reference == null ? 0 : held.getOrDefault(reference, 0L), open.nextDue(),
+              lastActivities.getOrDefault(id, started));
+        });
   }
 
-  private Row row(HistoricProcessInstance consultation, Date now) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(consultation.getId())
-        .variableNameIn("municipalityName", "carrier", "phase", "measures").list()) {
-      variables.put(variable.getName(), variable.getValue());
-    }
-    List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
-        .processInstanceId(consultation.getId()).list();
-    Map<String, Date> phaseStarted = new LinkedHashMap<>();
-    for (String phase : PHASES) {
-      activities.stream()
-          .filter(a -> "subProcess".equals(a.getActivityType()) && phase.equals(a.getActivityName()))
-          .map(HistoricActivityInstance::getStartTime)
-          .min(Comparator.naturalOrder())
-          .ifPresent(start -> phaseStarted.put(phase, start));
-    }
-    String phase = (String) variables.get("phase");
-    Long daysInPhase = Optional.ofNullable(phaseStarted.get(phase))
-        .filter(start -> consultation.getEndTime() == null)
-        .map(start -> Duration.between(start.toInstant(), now.toInstant()).toDays())
-        .orElse(null);
-    String reference = consultation.getBusinessKey();
-    List<Task> open = reference == null ? List.of()
-        : taskService.createTaskQuery().processInstanceBusinessKey(reference).active().list();
-    long overdue = open.stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(now)).count();
-    Date nextDeadline = open.stream().map(Task::getDueDate).filter(Objects::nonNull)
-        .min(Comparator.naturalOrder()).orElse(null);
-    Date lastActivity = activities.stream()
-        .map(a -> a.getEndTime() != null ? a.getEndTime() : a.getStartTime())
-        .max(Comparator.naturalOrder()).orElse(consultation.getStartTime());
-    Object measures = variables.get("measures");
-    int planned = measures instanceof Collection<?> list ? list.size() : 0;
-    long held = reference == null ? 0 : measuresHeld(reference);
-    return new Row(reference, (String) variables.get("municipalityName"),
-        (String) variables.get("carrier"), phase, phaseStarted, daysInPhase, open.size(), overdue,
-        planned, held, nextDeadline, lastActivity);
+  /**
+   * The reported variables of every consultation; the plan of measures as its length. A variable of
+   * the process instance wins over a local one of the same name.
+   */
+  private Map<String, Map<String, Object>> variables() {
+    Map<String, Map<String, Object>> variables = new HashMap<>();
+    jdbc.query("SELECT v.PROC_INST_ID_, v.NAME_, v.TEXT_, b.BYTES_ FROM ACT_HI_VARINST v "
+        + "LEFT JOIN ACT_GE_BYTEARRAY b ON b.ID_ = v.BYTEARRAY_ID_ "
+        + "WHERE v.PROC_DEF_KEY_ = 'Consultation' AND v.STATE_ = 'CREATED' "
+        + "AND v.NAME_ IN ('municipalityName', 'carrier', 'phase', 'measures') "
+        + "ORDER BY CASE WHEN v.EXECUTION_ID_ = v.PROC_INST_ID_ THEN 1 ELSE 0 END", rs -> {
+          String name = rs.getString("NAME_");
+          Object value = "measures".equals(name) ? length(rs.getBytes("BYTES_")) : rs.getString("TEXT_");
+          variables.computeIfAbsent(rs.getString("PROC_INST_ID_"), id -> new HashMap<>()).put(name, value);
+        });
+    return variables;
   }
 
-  /** Measures of this municipality (same business key) documented as held. */
-  private long measuresHeld(String reference) {
-    String[] measures = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("Intervention").processInstanceBusinessKey(reference).list().stream()
-        .map(HistoricProcessInstance::getId).toArray(String[]::new);
-    return measures.length == 0 ? 0 : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(measures).variableValueEquals("interventionOutcome", "HELD").count();
+  private static Integer length(byte[] json) {
+    if (json == null) {
+      return 0;
+    }
+    try {
+      JsonNode list = JSON.readTree(json);
+      return list.isArray() ? list.size() : 0;
+    } catch (IOException e) {
+      throw new IllegalStateException("Der Maßnahmenplan ist kein JSON", e);
+    }
+  }
+
+  /** When each phase (an embedded subprocess named after it) first began, per consultation. */
+  private Map<String, Map<String, Date>> phaseStarts() {
+    Map<String, Map<String, Date>> starts = new HashMap<>();
+    jdbc.query("SELECT PROC_INST_ID_, ACT_NAME_, MIN(START_TIME_) AS STARTED FROM ACT_HI_ACTINST "
+        + "WHERE PROC_DEF_KEY_ = 'Consultation' AND ACT_TYPE_ = 'subProcess' "
+        + "GROUP BY PROC_INST_ID_, ACT_NAME_", rs -> {
+          starts.computeIfAbsent(rs.getString("PROC_INST_ID_"), id -> new HashMap<>())
+              .put(rs.getString("ACT_NAME_"), date(rs, "STARTED"));
+        });
+    return starts;
+  }
+
+  /** The last start or end of an activity, per consultation. */
+  private Map<String, Date> lastActivities() {
+    Map<String, Date> last = new HashMap<>();
+    jdbc.query("SELECT PROC_INST_ID_, MAX(COALESCE(END_TIME_, START_TIME_)) AS LAST_ACTIVITY "
+        + "FROM ACT_HI_ACTINST WHERE PROC_DEF_KEY_ = 'Consultation' GROUP BY PROC_INST_ID_",
+        rs -> {
+          last.put(rs.getString("PROC_INST_ID_"), date(rs, "LAST_ACTIVITY"));
+        });
+    return last;
+  }
+
+  /** Active tasks of all processes of a municipality (same business key): count, overdue, next due. */
+  private Map<String, OpenTasks> openTasks(Date now) {
+    Map<String, OpenTasks> open = new HashMap<>();
+    jdbc.query("SELECT p.BUSINESS_KEY_, COUNT(*) AS OPEN_TASKS, "
+        + "SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) AS OVERDUE, MIN(t.DUE_DATE_) AS NEXT_DUE "
+        + "FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_ "
+        + "WHERE t.SUSPENSION_STATE_ = 1 AND p.BUSINESS_KEY_ IS NOT NULL GROUP BY p.BUSINESS_KEY_", rs -> {
+          open.put(rs.getString("BUSINESS_KEY_"), new OpenTasks(rs.getLong("OPEN_TASKS"), rs.getLong("OVERDUE"),
+              date(rs, "NEXT_DUE")));
+        }, new Timestamp(now.getTime()));
+    return open;
+  }
+
+  /** Measures documented as held, per municipality (business key of the Intervention instances). */
+  private Map<String, Long> measuresHeld() {
+    Map<String, Long> held = new HashMap<>();
+    jdbc.query("SELECT p.BUSINESS_KEY_, COUNT(*) AS HELD FROM ACT_HI_VARINST v "
+        + "JOIN ACT_HI_PROCINST p ON p.ID_ = v.PROC_INST_ID_ "
+        + "WHERE p.PROC_DEF_KEY_ = 'Intervention' AND v.NAME_ = 'interventionOutcome' AND v.TEXT_ = 'HELD' "
+        + "AND v.STATE_ = 'CREATED' GROUP BY p.BUSINESS_KEY_", rs -> {
+          held.put(rs.getString("BUSINESS_KEY_"), rs.getLong("HELD"));
+        });
+    return held;
+  }
+
+  private static Date date(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : new Date(timestamp.getTime());
+  }
+
+  private record OpenTasks(long count, long overdue, Date nextDue) {
+    static final OpenTasks NONE = new OpenTasks(0, 0, null);
   }
 
   public record Row(String reference, String municipalityName, String carrier, String phase,

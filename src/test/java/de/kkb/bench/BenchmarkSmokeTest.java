@@ -6,6 +6,7 @@ import java.util.List;
 
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
+import de.kkb.reporting.ProgrammeReport;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
@@ -34,12 +35,13 @@ class BenchmarkSmokeTest {
   @Test
   void lifecycleScenarioCompletes() throws Exception {
     Jobs.setClock("2024-03-01T09:00");
-    try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test"))) {
+    try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test"),
+        "camunda.bpm.job-execution.enabled=true")) {
       LifecycleBenchmark bench = new LifecycleBenchmark(platform);
       int userTasks = bench.consultationLifecycle();
       assertThat(userTasks).as("user tasks of one lifecycle with three measures").isGreaterThan(20);
       bench.deployBaseline(userTasks);
-      assertThat(LifecycleBenchmark.perSecond(1, 1, bench::baselineLifecycle)).isPositive();
+      assertThat(bench.perSecond(1, 1, bench::baselineLifecycle)).isPositive();
       HistoryService history = platform.getBean(HistoryService.class);
       assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation")
           .completed().count()).isEqualTo(1);
@@ -47,6 +49,15 @@ class BenchmarkSmokeTest {
           .completed().count()).isEqualTo(3);
       assertThat(history.createHistoricTaskInstanceQuery().processDefinitionKey("Baseline").finished().count())
           .isEqualTo(userTasks);
+      // The report of the finished consultation, read set-based, agrees with its history.
+      ProgrammeReport.Row row = platform.getBean(ProgrammeReport.class).rows().get(0);
+      assertThat(row.measuresPlanned()).isEqualTo(3);
+      assertThat(row.measuresCarriedOut()).isEqualTo(3);
+      assertThat(row.openTasks()).isZero();
+      assertThat(row.daysInPhase()).isNull();
+      assertThat(row.phaseStarted()).containsOnlyKeys(ProgrammeReport.PHASES);
+      assertThat(row.lastActivity()).isAfterOrEqualTo(row.phaseStarted().get("Auswertung und Abschluss"));
+      assertThat(bench.rows()).containsKey("kkb_notification").allSatisfy((table, rows) -> assertThat(rows).isPositive());
     } finally {
       ClockUtil.reset();
     }
@@ -62,5 +73,41 @@ class BenchmarkSmokeTest {
       assertThat(result.rssMiB()).isGreaterThan(50);
     });
     assertThat(FootprintBenchmark.table(results)).contains("| " + FootprintBenchmark.BARE + " |");
+  }
+
+  @Test
+  void timerStormScenarioCompletes() throws Exception {
+    Jobs.setClock("2024-03-01T09:00");
+    try {
+      TimerStormBenchmark.Result result = TimerStormBenchmark.run(List.of("test"), 30);
+      assertThat(result.jobs()).isEqualTo(30);
+      assertThat(result.logSent()).isEqualTo(30);
+      assertThat(result.sentTwice()).isZero();
+      assertThat(result.mailsReceived()).isGreaterThanOrEqualTo(30);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void scaleScenarioCompletes() throws Exception {
+    try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test"))) {
+      assertScaleScenarioCompletes(platform);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** Eight consultations in four waves: the later two waves' tasks are not yet due. */
+  static void assertScaleScenarioCompletes(ConfigurableApplicationContext platform) throws Exception {
+    ScaleBenchmark.Result result = ScaleBenchmark.run(platform, 8, 2, 2);
+    assertThat(result.openTasks()).isGreaterThanOrEqualTo(8);
+    assertThat(result.overdueTasks()).isPositive().isLessThan(result.openTasks());
+    assertThat(result.historicActivities()).isPositive();
+    assertThat(result.report().samples()).isEqualTo(2);
+    assertThat(result.pageForConsultant().p95Millis()).isPositive();
+    assertThat(result.countForManagement().samples()).isEqualTo(2);
+    assertThat(platform.getBean(ProgrammeReport.class).rows()).hasSize(8)
+        .allSatisfy(row -> assertThat(row.municipalityName()).startsWith("Stadt KKB-"));
   }
 }

@@ -76,6 +76,15 @@ class PostgresSuiteTest {
     }
   }
 
+  /** The tuning scenario 6 of the benchmark showed to be needed for Tasklist's filters. */
+  @Test
+  void connectionsPlanEveryQueryAndAuthorizationsHaveStatistics() {
+    assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
+    assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    assertThat(jdbc.queryForList("SELECT stxname FROM pg_statistic_ext WHERE stxrelid = 'act_ru_authorization'::regclass",
+        String.class)).containsExactlyInAnyOrder("kkb_auth_perms_2", "kkb_auth_perms_64");
+  }
+
   @Test
   void schemaModelsAndIdentityAreThere() {
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("Intervention")

@@ -43,6 +43,12 @@ public class HttpSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A JSON POST asking for another representation (Tasklist asks the filters for HAL). */
+  public HttpResponse<String> postJsonAccepting(String path, String json, String accept) {
+    return send(request(path).setHeader("Accept", accept).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A POST with any content type, for tests of what the API refuses. */
   public HttpResponse<String> post(String path, String contentType, byte[] body) {
     return send(request(path).header("Content-Type", contentType)

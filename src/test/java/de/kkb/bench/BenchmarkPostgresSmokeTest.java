@@ -1,0 +1,50 @@
+package de.kkb.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import de.kkb.support.Jobs;
+import de.kkb.support.PlatformStarter;
+import de.kkb.support.PostgresDatabases;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark scenarios that need the PostgreSQL server, once at tiny size, in the PostgreSQL
+ * suite ({@code ./mvnw verify -Ppostgres}, run by CI): {@code ./mvnw verify} itself needs no server.
+ */
+@Tag("postgres")
+@Tag("own-jvm")
+class BenchmarkPostgresSmokeTest {
+
+  @Test
+  void databaseLimitScenarioCompletes() throws Exception {
+    assertThat(PgbenchBenchmark.tps(2, 1, 2)).isPositive();
+  }
+
+  @Test
+  void timerStormScenarioCompletesOnPostgres() throws Exception {
+    Jobs.setClock("2024-03-01T09:00");
+    try {
+      TimerStormBenchmark.Result result = TimerStormBenchmark.run(List.of("test", "postgres"), 30,
+          "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_smoke_storm"));
+      assertThat(result.logSent()).isEqualTo(30);
+      assertThat(result.sentTwice()).isZero();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void scaleScenarioCompletesOnPostgres() throws Exception {
+    try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test", "postgres"),
+        "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_smoke_scale"))) {
+      BenchmarkSmokeTest.assertScaleScenarioCompletes(platform);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+}
