@@ -199,6 +199,21 @@ class IntakeApiTest {
     assertThat(requestsStarted()).isEqualTo(before);
   }
 
+  /** A request the eligibility rules refuse ends in the start's transaction; the answer says so. */
+  @Test
+  void anIneligibleRequestIsAnsweredWithTheStatusItsProcessEndedIn() throws Exception {
+    Map<String, Object> request = validRequest();
+    request.put("ags", "06412000"); // Frankfurt am Main: not in NRW
+    HttpResponse<String> created = post(request);
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode body = JSON.readTree(created.body());
+    assertThat(body.path("status").asText()).isEqualTo("nicht ausgewählt");
+    HttpResponse<String> status = new HttpSession(port)
+        .get(PATH + "/" + body.path("reference").asText(), "X-Access-Token", body.path("accessToken").asText());
+    assertThat(JSON.readTree(status.body()).path("status").asText()).isEqualTo("nicht ausgewählt");
+  }
+
   @Test
   void aSecondOpenRequestOfTheSameMunicipalityIs409() throws Exception {
     Map<String, Object> request = validRequest();
