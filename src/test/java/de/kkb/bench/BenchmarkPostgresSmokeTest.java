@@ -47,4 +47,12 @@ class BenchmarkPostgresSmokeTest {
       ClockUtil.reset();
     }
   }
+
+  @Test
+  void footprintScenarioCompletesOnPostgres() throws Exception {
+    List<FootprintBenchmark.Result> results = FootprintBenchmark.measure(1, FootprintBenchmark.Database.POSTGRES);
+    assertThat(results).extracting(FootprintBenchmark.Result::application)
+        .containsExactly(FootprintBenchmark.KKB_POSTGRES, FootprintBenchmark.BARE_POSTGRES);
+    assertThat(results).allSatisfy(result -> assertThat(result.rssMiB()).isGreaterThan(50));
+  }
 }

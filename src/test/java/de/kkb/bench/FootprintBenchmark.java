@@ -25,6 +25,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
 
+import de.kkb.support.PostgresDatabases;
 import org.w3c.dom.Document;
 
 /**
@@ -65,6 +66,14 @@ public class FootprintBenchmark {
   private record Application(String name, String mainClass, String classpath, List<String> arguments) {
   }
 
+  /** Where the applications keep their data: a fresh H2 file, or a fresh PostgreSQL database. */
+  public enum Database {
+    H2, POSTGRES
+  }
+
+  public static final String KKB_POSTGRES = "KKB (postgres profile)";
+  public static final String BARE_POSTGRES = "bare Camunda starter (PostgreSQL)";
+
   private record Sample(double secondsToReady, long rssMiB) {
   }
 
@@ -74,6 +83,14 @@ public class FootprintBenchmark {
    * application: KKB with demo data, KKB without, the bare starter.
    */
   public static List<Result> measure(int startsEach) throws Exception {
+    return measure(startsEach, Database.H2);
+  }
+
+  /**
+   * On H2: KKB with demo data, KKB without, the bare starter. On PostgreSQL: KKB with the
+   * {@code postgres} profile (no demo data) and the bare starter, each on a fresh database.
+   */
+  public static List<Result> measure(int startsEach, Database database) throws Exception {
     if (startsEach < 1) {
       throw new IllegalArgumentException("startsEach must be at least 1, was " + startsEach);
     }
@@ -83,17 +100,19 @@ public class FootprintBenchmark {
     String ourClasspath = project.resolve("target/classes") + File.pathSeparator
         + readClasspath(project.resolve("target/runtime-classpath.txt"),
             "run ./mvnw generate-test-resources (the maven-dependency-plugin execution 'runtime-classpath')");
-    List<Application> applications = List.of(
+    List<Application> applications = database == Database.H2 ? List.of(
         new Application(KKB_DEMO_DATA, KKB_MAIN, ourClasspath, List.of()),
         new Application(KKB_NO_DEMO_DATA, KKB_MAIN, ourClasspath, List.of("--kkb.demo.data=false")),
-        new Application(BARE, BARE_MAIN, bareClasspath, List.of()));
+        new Application(BARE, BARE_MAIN, bareClasspath, List.of())) : List.of(
+        new Application(KKB_POSTGRES, KKB_MAIN, ourClasspath, List.of("--spring.profiles.active=postgres")),
+        new Application(BARE_POSTGRES, BARE_MAIN, bareClasspath, List.of()));
     Map<String, List<Sample>> samples = new LinkedHashMap<>();
     applications.forEach(application -> samples.put(application.name(), new ArrayList<>()));
     for (int round = 0; round < startsEach; round++) {
       // Alternate, and rotate who goes first, so that no application always runs after the same one.
       for (int i = 0; i < applications.size(); i++) {
         Application application = applications.get((round + i) % applications.size());
-        samples.get(application.name()).add(startOnce(project, application, round + 1));
+        samples.get(application.name()).add(startOnce(project, application, round + 1, database));
       }
     }
     List<Result> results = new ArrayList<>();
@@ -105,7 +124,7 @@ public class FootprintBenchmark {
 
   /** Markdown table: header, separator, a row per application with its ratios against the bare starter. */
   public static String table(List<Result> results) {
-    Result bare = results.stream().filter(result -> result.application().equals(BARE)).findFirst()
+    Result bare = results.stream().filter(result -> result.application().startsWith(BARE)).findFirst()
         .orElse(null);
     List<String> lines = new ArrayList<>();
     lines.add("| application | seconds to ready | RSS at ready (MiB) | start-up vs. bare | RSS vs. bare | target |");
@@ -123,7 +142,8 @@ public class FootprintBenchmark {
 
   // --- one start -------------------------------------------------------------------------------
 
-  private static Sample startOnce(Path project, Application application, int number) throws Exception {
+  private static Sample startOnce(Path project, Application application, int number, Database database)
+      throws Exception {
     Path directory = Files.createTempDirectory("kkb-footprint-");
     Path log = project.resolve(LOG_DIR).resolve(slug(application.name()) + "-" + number + ".log");
     int port = freePort();
@@ -134,7 +154,13 @@ public class FootprintBenchmark {
     command.add(application.classpath());
     command.add(application.mainClass());
     command.add("--server.port=" + port);
-    command.add("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
+    if (database == Database.H2) {
+      command.add("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
+    } else {
+      command.add("--spring.datasource.url=" + PostgresDatabases.fresh("kkb_footprint"));
+      command.add("--spring.datasource.username=" + PostgresDatabases.USER);
+      command.add("--spring.datasource.password=" + PostgresDatabases.PASSWORD);
+    }
     command.add("--management.endpoint.health.probes.enabled=true");
     command.addAll(application.arguments());
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
@@ -348,6 +374,11 @@ public class FootprintBenchmark {
             <dependency>
               <groupId>com.h2database</groupId>
               <artifactId>h2</artifactId>
+              <scope>runtime</scope>
+            </dependency>
+            <dependency>
+              <groupId>org.postgresql</groupId>
+              <artifactId>postgresql</artifactId>
               <scope>runtime</scope>
             </dependency>
           </dependencies>
