@@ -62,8 +62,8 @@ class BenchmarkRunTest {
 
       **2. The database's limit: target missed.** With FULL history, a task completion takes dozens of
       statements (task, history, identity links, variables, notices, jobs). A tpcb-like transaction takes five.
-      Even the bare baseline reaches only a few per cent of the tpcb-like rate on this machine, so 25 % is out of
-      reach for any Camunda 7 model with FULL history here.
+      Even the bare baseline reaches only about a tenth of the tpcb-like rate or less on this machine, so 25 % is
+      out of reach for any Camunda 7 model with FULL history here.
 
       **3. Timer storm: target met.**
       - Jakarta Mail 2.1 found its `StreamProvider` through a ServiceLoader classpath scan for every MIME part
@@ -97,10 +97,12 @@ class BenchmarkRunTest {
       300 requests/s with p99 < 50 ms leaves under 7 ms of CPU per request on two cores. Today a request costs
       several times that.
 
-      **5. Footprint: target met without demo data.** The demo data, written by a ready listener of the
-      embedded profile for newcomers, costs about 2 s and 100 MiB. Production (`postgres,prod`) has none.
+      **5. Footprint: target met on PostgreSQL and on H2 without demo data; missed with the demo data.** The
+      demo data, written by a ready listener of the embedded profile for newcomers, costs about 2 s and 100 MiB.
+      Production (`postgres,prod`) has none.
 
-      **6. Scale: report met; filter met for programme management's count, missed for the pages.**
+      **6. Scale: the report meets its target; the filter's count meets it for both users; the first page misses
+      it for a consultant and is close to it for programme management (over it in some profiling runs).**
       - The programme report used to query once per consultation: 0.9 s at 1,000 consultations, growing
         linearly. It now runs six set-based queries.
       - A consultant's "Überfällig" went from 2.0 s (count) and 4.0 s (first page) to about 0.07 s and 0.14 s,
