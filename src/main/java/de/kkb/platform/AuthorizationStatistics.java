@@ -2,8 +2,11 @@ package de.kkb.platform;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -45,11 +48,26 @@ public class AuthorizationStatistics {
         return;
       }
       try (Statement sql = connection.createStatement()) {
-        for (int bit : PERMISSION_BITS) {
-          sql.execute("CREATE STATISTICS IF NOT EXISTS kkb_auth_perms_" + bit + " ON ((perms_ & " + bit
-              + ")) FROM act_ru_authorization");
+        Set<String> existing = new HashSet<>();
+        try (ResultSet names = sql.executeQuery(
+            "SELECT stxname FROM pg_statistic_ext WHERE stxname LIKE 'kkb_auth_perms_%'")) {
+          while (names.next()) {
+            existing.add(names.getString(1));
+          }
         }
-        sql.execute("ANALYZE act_ru_authorization");
+        boolean created = false;
+        for (int bit : PERMISSION_BITS) {
+          String name = "kkb_auth_perms_" + bit;
+          if (!existing.contains(name)) {
+            sql.execute("CREATE STATISTICS IF NOT EXISTS " + name + " ON ((perms_ & " + bit
+                + ")) FROM act_ru_authorization");
+            created = true;
+          }
+        }
+        // Filled once, when created; from then on autovacuum keeps them: no ANALYZE at every start.
+        if (created) {
+          sql.execute("ANALYZE act_ru_authorization");
+        }
       }
     } catch (SQLException e) {
       // A missing statistic makes Tasklist slower, not wrong: the platform starts anyway.

@@ -169,8 +169,8 @@ class BenchmarkRunTest {
 
   static Lifecycle lifecycle(String database, List<String> profiles, String... properties) throws Exception {
     Jobs.setClock("2024-03-01T09:00");
-    try (TimerStormBenchmark.Smtp smtp = TimerStormBenchmark.smtp(); ConfigurableApplicationContext platform = PlatformStarter.start(profiles,
-        withMail(smtp, properties))) {
+    try (TimerStormBenchmark.Smtp smtp = TimerStormBenchmark.smtp();
+        ConfigurableApplicationContext platform = PlatformStarter.start(profiles, smtp.platformProperties(properties))) {
       LifecycleBenchmark bench = new LifecycleBenchmark(platform);
       int userTasks = bench.consultationLifecycle(); // the size of the baseline
       bench.deployBaseline(userTasks);
@@ -276,9 +276,9 @@ class BenchmarkRunTest {
     Jobs.setClock("2023-07-03T09:00"); // the call for applications of the source round is open
     List<String> all = new ArrayList<>(List.of(properties));
     all.add("kkb.intake.max-requests-per-minute=100000000");
-    all.add("camunda.bpm.job-execution.enabled=true");
-    try (TimerStormBenchmark.Smtp smtp = TimerStormBenchmark.smtp(); ConfigurableApplicationContext platform = PlatformStarter.start(profiles,
-        withMail(smtp, all.toArray(String[]::new)))) {
+    try (TimerStormBenchmark.Smtp smtp = TimerStormBenchmark.smtp();
+        ConfigurableApplicationContext platform = PlatformStarter.start(profiles,
+            smtp.platformProperties(all.toArray(String[]::new)))) {
       IntakeBenchmark.Result result = IntakeBenchmark.run(PlatformStarter.port(platform), INTAKE_CLIENTS,
           Duration.ofSeconds(INTAKE_SECONDS));
       return String.format("| %s | %.1f | %.1f | %.1f | %d | %d | ≥ 300/s, p99 < 50 ms, 0 errors |", database,
@@ -359,14 +359,5 @@ class BenchmarkRunTest {
   static String latencyRow(String query, String user, ScaleBenchmark.Latency latency, String target) {
     return String.format("| %s | %s | %.1f | %.1f | %d | %s |", query, user, latency.p50Millis(),
         latency.p95Millis(), latency.samples(), target);
-  }
-
-  static String[] withMail(TimerStormBenchmark.Smtp smtp, String... properties) {
-    List<String> all = new ArrayList<>(List.of(properties));
-    all.addAll(TimerStormBenchmark.mailTo(smtp.port()));
-    if (all.stream().noneMatch(p -> p.startsWith("camunda.bpm.job-execution.enabled="))) {
-      all.add("camunda.bpm.job-execution.enabled=true");
-    }
-    return all.toArray(String[]::new);
   }
 }

@@ -3,7 +3,6 @@ package de.kkb.bench;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +24,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
 
+import de.kkb.support.FreePort;
 import de.kkb.support.PostgresDatabases;
 import org.w3c.dom.Document;
 
@@ -146,7 +146,7 @@ public class FootprintBenchmark {
       throws Exception {
     Path directory = Files.createTempDirectory("kkb-footprint-");
     Path log = project.resolve(LOG_DIR).resolve(slug(application.name()) + "-" + number + ".log");
-    int port = freePort();
+    int port = FreePort.find();
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(JVM_FLAGS);
@@ -422,13 +422,6 @@ public class FootprintBenchmark {
     }
     return ProcessHandle.current().info().command()
         .orElseThrow(() -> new IllegalStateException("no java executable found"));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
   }
 
   private static String readClasspath(Path file, String hint) throws IOException {

@@ -3,6 +3,7 @@ package de.kkb.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,9 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.demo.FormFiller;
+import de.kkb.support.Jobs;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -174,29 +177,31 @@ public class LifecycleBenchmark {
    * stops when the job executor has also worked off what they left (the notices' sending).
    */
   public double perSecond(int threads, int perThread, Runnable lifecycle) throws Exception {
+    long start = System.nanoTime();
+    inParallel(threads, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        lifecycle.run();
+      }
+    });
+    if (jobExecutorActive) {
+      Jobs.awaitJobExecutor(management, Duration.ofMinutes(2));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return threads * perThread / seconds;
+  }
+
+  /** Runs {@code work} once on each of {@code threads} threads (given its number) and waits for all. */
+  public static void inParallel(int threads, IntConsumer work) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      long start = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < perThread; i++) {
-            lifecycle.run();
-          }
-        }));
+        int thread = t;
+        done.add(pool.submit(() -> work.accept(thread)));
       }
       for (Future<?> future : done) {
         future.get();
       }
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
-      while (jobExecutorActive && management.createJobQuery().executable().count() > 0) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the job executor did not work off the due jobs");
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return threads * perThread / seconds;
     } finally {
       pool.shutdownNow();
     }

@@ -4,9 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import de.kkb.identity.KkbGroups;
@@ -101,27 +98,14 @@ public final class ScaleBenchmark {
    * third is one task further, a third two.
    */
   static void generate(LifecycleBenchmark engine, int count) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        int thread = t;
-        done.add(pool.submit(() -> {
-          for (int i = thread; i < count; i += THREADS) {
-            String reference = LifecycleBenchmark.nextReference();
-            engine.start(reference, i % 2 == 0 ? KkbGroups.CONSULTANTS_K3B : KkbGroups.CONSULTANTS_FORUMZFD);
-            for (int step = 0; step < i % 3; step++) {
-              engine.completeOpenTasks(reference);
-            }
-          }
-          return null;
-        }));
+    LifecycleBenchmark.inParallel(THREADS, thread -> {
+      for (int i = thread; i < count; i += THREADS) {
+        String reference = LifecycleBenchmark.nextReference();
+        engine.start(reference, i % 2 == 0 ? KkbGroups.CONSULTANTS_K3B : KkbGroups.CONSULTANTS_FORUMZFD);
+        for (int step = 0; step < i % 3; step++) {
+          engine.completeOpenTasks(reference);
+        }
       }
-      for (Future<?> future : done) {
-        future.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
   }
 }

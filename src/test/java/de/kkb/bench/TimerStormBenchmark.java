@@ -1,6 +1,6 @@
 package de.kkb.bench;
 
-import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -8,13 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.kkb.KkbApplication;
 import de.kkb.notification.Notices;
+import de.kkb.support.FreePort;
+import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
@@ -45,13 +45,9 @@ public final class TimerStormBenchmark {
 
   /** Starts the platform with the given profiles against its own SMTP server, and runs the storm. */
   public static Result run(List<String> profiles, int reminders, String... properties) throws Exception {
-    try (Smtp smtp = smtp()) {
-      List<String> all = new ArrayList<>(List.of(properties));
-      all.addAll(mailTo(smtp.port()));
-      all.add("camunda.bpm.job-execution.enabled=true");
-      try (ConfigurableApplicationContext platform = PlatformStarter.start(profiles, all.toArray(String[]::new))) {
-        return storm(platform, smtp.server(), reminders);
-      }
+    try (Smtp smtp = smtp();
+        ConfigurableApplicationContext platform = PlatformStarter.start(profiles, smtp.platformProperties(properties))) {
+      return storm(platform, smtp.server(), reminders);
     }
   }
 
@@ -62,30 +58,32 @@ public final class TimerStormBenchmark {
       return server.getSmtp().getPort();
     }
 
+    /**
+     * The given properties, with mail to this server and the job executor on (as in production)
+     * unless they say otherwise. HELO, not EHLO: GreenMail answers EHLO in several small writes,
+     * which Nagle's algorithm and delayed ACKs stretch to about 40 ms a connection (measured), an
+     * artefact of the test server that would otherwise be the whole figure.
+     */
+    public String[] platformProperties(String... properties) {
+      List<String> all = new ArrayList<>(List.of(properties));
+      all.addAll(List.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + port(),
+          "spring.mail.properties.mail.smtp.ehlo=false"));
+      if (all.stream().noneMatch(p -> p.startsWith("camunda.bpm.job-execution.enabled="))) {
+        all.add("camunda.bpm.job-execution.enabled=true");
+      }
+      return all.toArray(String[]::new);
+    }
+
     @Override
     public void close() {
       server.stop();
     }
   }
 
-  public static Smtp smtp() throws java.io.IOException {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  public static Smtp smtp() {
+    GreenMail server = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     server.start();
     return new Smtp(server);
-  }
-
-  /**
-   * Mail to the benchmark's GreenMail with HELO: GreenMail answers EHLO in several small writes,
-   * which Nagle's algorithm and delayed ACKs stretch to about 40 ms a connection (measured), an
-   * artefact of the test server that would otherwise be the whole figure.
-   */
-  static List<String> mailTo(int smtpPort) {
-    return List.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtpPort,
-        "spring.mail.properties.mail.smtp.ehlo=false");
   }
 
   static Result storm(ConfigurableApplicationContext platform, GreenMail smtp, int reminders) {
@@ -104,13 +102,7 @@ public final class TimerStormBenchmark {
     }
     long start = System.nanoTime();
     jobExecutor.start();
-    long deadline = start + TimeUnit.MINUTES.toNanos(5);
-    while (management.createJobQuery().executable().count() > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the job executor did not work off the storm within five minutes");
-      }
-      LockSupport.parkNanos(5_000_000);
-    }
+    Jobs.awaitJobExecutor(management, Duration.ofMinutes(5));
     double seconds = (System.nanoTime() - start) / 1e9;
     MimeMessage[] received = smtp.getReceivedMessages();
     Set<String> ids = new HashSet<>();
@@ -143,7 +135,7 @@ public final class TimerStormBenchmark {
           user.setFirstName("Berater");
           user.setLastName("Nr. " + i % CONSULTANTS);
           user.setEmail("berater-" + i % CONSULTANTS + "@k3b.example.org");
-          String reference = String.format("KKB-%04d-%03d", 4000 + i / 1000, i % 1000);
+          String reference = LifecycleBenchmark.nextReference();
           notices.toUser(user, "task-reminder", reference, null, "storm-" + i + "|reminder",
               notices.taskModel(Map.of("municipalityName", "Sturmstadt " + i, "reference", reference),
                   "storm-" + i, "Konfliktanalyse schreiben", due));

@@ -3,7 +3,6 @@ package de.kkb.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import de.kkb.support.FreePort;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
@@ -52,9 +52,7 @@ class NotificationDeliveryTest {
 
   @BeforeEach
   void startPlatformWithMail() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      smtpPort = free.getLocalPort();
-    }
+    smtpPort = FreePort.find();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     platform = PlatformStarter.start(List.of("test"), "spring.mail.host=127.0.0.1",
         "spring.mail.port=" + smtpPort, "spring.mail.properties.mail.smtp.connectiontimeout=2000");

@@ -3,7 +3,6 @@ package de.kkb.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,6 +23,7 @@ import de.kkb.demo.FormFiller;
 import de.kkb.deadline.WorkingDayCalendar;
 import de.kkb.intake.ConsultationRequestForm;
 import de.kkb.intake.ConsultationRequestService;
+import de.kkb.support.FreePort;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
 import jakarta.mail.internet.MimeMessage;
@@ -85,10 +85,7 @@ class ProgrammeSimulationTest {
 
   @Test
   void theWholeRoundDayByDay() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = FreePort.find();
     smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     Jobs.setClock(FIRST_DAY.atTime(6, 0).toString()); // the round's timers start from here

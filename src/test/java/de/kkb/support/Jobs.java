@@ -1,10 +1,12 @@
 package de.kkb.support;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
@@ -51,5 +53,16 @@ public final class Jobs {
       }
     }
     throw new IllegalStateException("jobs keep becoming due: a timer loop?");
+  }
+
+  /** Waits, with the job executor running, until no job is due any more; fails after {@code timeout}. */
+  public static void awaitJobExecutor(ManagementService management, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (management.createJobQuery().executable().count() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the job executor did not work off the due jobs within " + timeout);
+      }
+      LockSupport.parkNanos(2_000_000);
+    }
   }
 }
