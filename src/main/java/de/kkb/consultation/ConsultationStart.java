@@ -3,6 +3,7 @@ package de.kkb.consultation;
 import java.util.Map;
 
 import de.kkb.programme.ProgrammeCalendar;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,14 @@ public class ConsultationStart {
         .orElseThrow(() -> new IllegalArgumentException("Unbekannter Träger (carrierGroup): "
             + carrierGroup + ". Erlaubt sind " + String.join(", ", programme.carriers().values()) + "."));
     execution.setVariable("carrier", carrier);
+    // The business key is the reference, never a key the caller chose.
     Object reference = execution.getVariable("reference");
-    if (execution.getProcessBusinessKey() == null && reference != null) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey != null && (reference == null || !businessKey.equals(reference.toString()))) {
+      throw new BadUserRequestException("Der Geschäftsschlüssel einer Beratung ist ihr Aktenzeichen; "
+          + "ein eigener Geschäftsschlüssel ist nicht erlaubt.");
+    }
+    if (businessKey == null && reference != null) {
       execution.setProcessBusinessKey(reference.toString());
     }
   }

@@ -26,7 +26,6 @@ public class AuthorizationSetup {
   public static final String TASKLIST = "tasklist";
   public static final String COCKPIT = "cockpit";
   static final String CONSULTATION = "Consultation";
-  static final String CONSULTATION_REQUEST = "ConsultationRequest";
 
   private final AuthorizationService authorizationService;
 
@@ -66,11 +65,15 @@ public class AuthorizationSetup {
       // Definitions carry no municipality data; Tasklist needs them for process names.
       grant(consultants, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     }
-    grant(KkbGroups.APPLICANTS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-    // Applicants with an account may also submit a request from Tasklist's start form.
-    grant(KkbGroups.APPLICANTS, Resources.PROCESS_DEFINITION, CONSULTATION_REQUEST,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(KkbGroups.APPLICANTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    // Applicants get no grant at all: a request starts only through the intake, which checks
+    // every field and chooses the reference itself.
+    revokeAll(KkbGroups.APPLICANTS);
+  }
+
+  /** Removes every grant of a group, including ones an earlier version of the platform created. */
+  void revokeAll(String groupId) {
+    authorizationService.createAuthorizationQuery().groupIdIn(groupId).list()
+        .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
   }
 
   /** Adds a group grant; an existing grant for the same resource gains the missing permissions. */

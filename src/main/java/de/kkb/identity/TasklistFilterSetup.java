@@ -25,7 +25,7 @@ class TasklistFilterSetup {
   static final String ALL_TASKS = "Alle Aufgaben";
 
   private static final List<String> TASK_WORKERS = List.of(KkbGroups.PROGRAMME_MANAGEMENT,
-      KkbGroups.CONSULTANTS_K3B, KkbGroups.CONSULTANTS_FORUMZFD, KkbGroups.APPLICANTS);
+      KkbGroups.CONSULTANTS_K3B, KkbGroups.CONSULTANTS_FORUMZFD);
   private static final List<String> STAFF = List.of(KkbGroups.PROGRAMME_MANAGEMENT,
       KkbGroups.CONSULTANTS_K3B, KkbGroups.CONSULTANTS_FORUMZFD);
 

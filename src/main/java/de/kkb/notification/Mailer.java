@@ -45,8 +45,8 @@ public class Mailer {
     MimeMessage message = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(properties.from());
-    helper.setTo(entry.recipient());
-    helper.setSubject(entry.subject());
+    helper.setTo(MailHeaders.recipient(entry.recipient()));
+    helper.setSubject(MailHeaders.subject(entry.subject()));
     helper.setText(entry.text(), entry.html());
     message.setHeader("X-KKB-Notification-Id", entry.id());
     sender.send(message);

@@ -7,19 +7,13 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import de.kkb.KkbApplication;
-import de.kkb.identity.KkbGroups;
 import de.kkb.programme.ProgrammeCalendar;
-import de.kkb.security.BasicCredentials;
-import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The programme timeline for programme managers: each municipality a row across the programme
@@ -35,28 +29,15 @@ public class ProgrammeTimelineController {
 
   private final ProgrammeReport report;
   private final ProgrammeCalendar programme;
-  private final BasicCredentials credentials;
 
-  public ProgrammeTimelineController(ProgrammeReport report, ProgrammeCalendar programme,
-      BasicCredentials credentials) {
+  public ProgrammeTimelineController(ProgrammeReport report, ProgrammeCalendar programme) {
     this.report = report;
     this.programme = programme;
-    this.credentials = credentials;
   }
 
+  /** Programme management only: the security layer guards {@code /programmsteuerung/**}. */
   @GetMapping("/programmsteuerung/zeitleiste")
-  public String timeline(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      Model model, HttpServletResponse response) {
-    Optional<BasicCredentials.Caller> caller = credentials.authenticate(authorization);
-    if (caller.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"KKB Programmsteuerung\", charset=\"UTF-8\"");
-      return "zeitleiste-anmelden";
-    }
-    if (!caller.get().isIn(KkbGroups.PROGRAMME_MANAGEMENT, KkbGroups.ADMINS)) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      return "zeitleiste-anmelden";
-    }
+  public String timeline(Model model) {
     LocalDate start = programme.start();
     LocalDate end = programme.lastDay();
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), KkbApplication.BERLIN);

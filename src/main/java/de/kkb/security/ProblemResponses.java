@@ -33,7 +33,12 @@ public final class ProblemResponses {
     response.setStatus(status.value());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write(JSON.writeValueAsString(problem));
+    byte[] body = JSON.writeValueAsBytes(problem);
+    try {
+      response.getOutputStream().write(body);
+    } catch (IllegalStateException writerInUse) {
+      response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+    }
     response.flushBuffer();
   }
 }

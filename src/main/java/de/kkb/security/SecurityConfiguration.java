@@ -1,28 +1,55 @@
 package de.kkb.security;
 
-import java.io.IOException;
-import java.util.Map;
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import de.kkb.identity.KkbGroups;
+import de.kkb.programme.ProgrammeCalendar;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.camunda.bpm.webapp.impl.security.filter.headersec.HttpHeaderSecurityFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * The platform's request filters, outermost first: refuse the setup endpoint and expressions,
- * then authenticate engine REST calls against the engine's identity service.
+ * The platform's one security layer. Three chains, one per kind of caller:
+ * <ul>
+ *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users; consultants only the
+ *       endpoints Tasklist needs ({@link ConsultantEngineApi}), applicants nothing;</li>
+ *   <li>{@code /camunda/**}: the webapps keep their own session login; their APIs are guarded by
+ *       group (Cockpit for programme management, Admin for admins, the engine API as above);</li>
+ *   <li>everything else, the platform's own pages and APIs: public where people apply, programme
+ *       management's pages with HTTP Basic or the webapps' login, and a login for anything new.</li>
+ * </ul>
+ * The one {@link EngineUserAuthenticationProvider} is the global authentication manager's, so each
+ * password is checked once. In front of all of them run the setup-endpoint, expression and
+ * business-key guards, which refuse for everyone.
  */
 @Configuration
+@EnableWebSecurity
 class SecurityConfiguration {
+
+  private static final String[] PROGRAMME_STAFF = {KkbGroups.PROGRAMME_MANAGEMENT, KkbGroups.ADMINS};
 
   @Bean
   FilterRegistrationBean<SetupEndpointGuard> setupEndpointGuard(CamundaBpmProperties camunda) {
@@ -44,48 +71,138 @@ class SecurityConfiguration {
     return registration;
   }
 
-  /** HTTP Basic against the engine's users; the call then runs as that user, with authorization checks. */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("kkbEngineRestAuthentication");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+  FilterRegistrationBean<BusinessKeyGuard> businessKeyGuard(CamundaBpmProperties camunda) {
+    var registration = new FilterRegistrationBean<>(
+        new BusinessKeyGuard(camunda.getWebapp().getApplicationPath()));
+    registration.setName("kkbBusinessKeyGuard");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    registration.addUrlPatterns("/*");
     return registration;
   }
 
   /**
-   * Camunda's header filter (HSTS, CSP, nosniff, …) for the platform's own pages and APIs, with the
-   * webapps' settings; the webapps have their own instance.
+   * Camunda's own filter makes the caller the engine's current user for the call, so that the
+   * engine's authorization checks apply. It runs after Spring Security and takes the user Spring
+   * Security authenticated; the engine then looks up the user's groups.
    */
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> platformHeaderSecurity(CamundaBpmProperties camunda) {
-    String webappPath = camunda.getWebapp().getApplicationPath();
-    Map<String, String> initParams = camunda.getWebapp().getHeaderSecurity().getInitParams();
-    HttpHeaderSecurityFilter headers = new HttpHeaderSecurityFilter();
-    OncePerRequestFilter outsideWebapps = new OncePerRequestFilter() {
-      @Override
-      protected void initFilterBean() throws ServletException {
-        headers.init(new MapFilterConfig(getFilterConfig().getServletContext(), initParams));
-      }
-
-      @Override
-      protected boolean shouldNotFilter(HttpServletRequest request) {
-        return RequestPaths.normalised(request).startsWith(webappPath + "/");
-      }
-
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-          FilterChain chain) throws ServletException, IOException {
-        headers.doFilter(request, response, chain);
-      }
-    };
-    var registration = new FilterRegistrationBean<>(outsideWebapps);
-    registration.setName("kkbPlatformHeaderSecurity");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-    registration.addUrlPatterns("/*");
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("kkbEngineRestAuthentication");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        ContainerBasedAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
     return registration;
+  }
+
+  @Bean
+  WebSecurityCustomizer oddUrlsAreAnsweredInGerman() {
+    return web -> web.requestRejectedHandler(new SecurityResponses());
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRestApi(HttpSecurity http, PlatformRoles roles, CamundaBpmProperties camunda) throws Exception {
+    String webappPath = camunda.getWebapp().getApplicationPath();
+    SecurityResponses responses = new SecurityResponses();
+    stateless(http.securityMatcher(withDefaults().matcher("/engine-rest/**")))
+        .httpBasic(basic -> basic.authenticationEntryPoint(responses))
+        .exceptionHandling(e -> e.authenticationEntryPoint(responses).accessDeniedHandler(responses))
+        .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+        .authorizeHttpRequests(requests -> requests
+            .anyRequest().access(new EngineApiAccess(roles, webappPath, false)))
+        .addFilterAfter(new UniformEngineErrors(roles, webappPath), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http, PlatformRoles roles, ProcessEngine engine,
+      LoginThrottle throttle, ProgrammeCalendar programme, CamundaBpmProperties camunda) throws Exception {
+    String app = camunda.getWebapp().getApplicationPath();
+    SecurityResponses responses = SecurityResponses.withoutBasicChallenge();
+    List<String> tasklistUsers = new ArrayList<>(List.of(PROGRAMME_STAFF));
+    tasklistUsers.addAll(programme.carriers().values());
+    stateless(http.securityMatcher(withDefaults().matcher(app + "/**")))
+        // The webapps send their own CSRF token and set their own security headers.
+        .headers(headers -> headers.defaultsDisabled()
+            .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(responses).accessDeniedHandler(responses))
+        .addFilterBefore(new WebappLoginThrottle(throttle, app), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new WebappSessionAuthentication(engine), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(withDefaults().matcher(app + "/api/*/plugin/*/static/**")).permitAll()
+            .requestMatchers(withDefaults().matcher(app + "/api/admin/auth/**")).permitAll()
+            .requestMatchers(withDefaults().matcher(app + "/api/engine/**"))
+            .access(new EngineApiAccess(roles, app, true))
+            .requestMatchers(withDefaults().matcher(app + "/api/cockpit/**")).hasAnyAuthority(PROGRAMME_STAFF)
+            .requestMatchers(withDefaults().matcher(app + "/api/admin/**")).hasAuthority(KkbGroups.ADMINS)
+            .requestMatchers(withDefaults().matcher(app + "/api/tasklist/**"))
+            .hasAnyAuthority(tasklistUsers.toArray(String[]::new))
+            .requestMatchers(withDefaults().matcher(app + "/api/**")).authenticated()
+            .anyRequest().permitAll())
+        .addFilterAfter(new UniformEngineErrors(roles, app), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain platform(HttpSecurity http, ProcessEngine engine, CamundaBpmProperties camunda) throws Exception {
+    SecurityResponses responses = new SecurityResponses();
+    boolean hsts = !camunda.getWebapp().getHeaderSecurity().isHstsDisabled();
+    stateless(http)
+        .httpBasic(basic -> basic.authenticationEntryPoint(responses))
+        .exceptionHandling(e -> e.authenticationEntryPoint(responses).accessDeniedHandler(responses))
+        .addFilterBefore(new WebappSessionAuthentication(engine), BasicAuthenticationFilter.class)
+        .headers(headers -> {
+          headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+              .frameOptions(frame -> frame.deny())
+              .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                  + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; "
+                  + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"));
+          if (hsts) {
+            // Behind the TLS-terminating proxy the request itself arrives as plain HTTP.
+            headers.httpStrictTransportSecurity(h -> h.requestMatcher(AnyRequestMatcher.INSTANCE)
+                .maxAgeInSeconds(31_536_000));
+          } else {
+            headers.httpStrictTransportSecurity(h -> h.disable());
+          }
+        })
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/")).permitAll()
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/index.html")).permitAll()
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/css/**")).permitAll()
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/favicon.ico")).permitAll()
+            .requestMatchers(withDefaults().matcher("/error")).permitAll()
+            .requestMatchers(withDefaults().matcher("/beratung-anfragen")).permitAll()
+            .requestMatchers(withDefaults().matcher("/beratung-anfragen/**")).permitAll()
+            .requestMatchers(withDefaults().matcher("/api/consultation-requests")).permitAll()
+            .requestMatchers(withDefaults().matcher("/api/consultation-requests/**")).permitAll()
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/actuator/health")).permitAll()
+            .requestMatchers(withDefaults().matcher("/api/programme/**")).hasAnyAuthority(PROGRAMME_STAFF)
+            .requestMatchers(withDefaults().matcher("/api/notifications/**")).hasAnyAuthority(PROGRAMME_STAFF)
+            .requestMatchers(withDefaults().matcher("/api/notifications")).hasAnyAuthority(PROGRAMME_STAFF)
+            .requestMatchers(withDefaults().matcher("/programmsteuerung/**")).hasAnyAuthority(PROGRAMME_STAFF)
+            .requestMatchers(withDefaults().matcher("/api/admin/**")).hasAuthority(KkbGroups.ADMINS)
+            .requestMatchers(withDefaults().matcher("/actuator/**")).hasAuthority(KkbGroups.ADMINS)
+            .anyRequest().authenticated());
+    return http.build();
+  }
+
+  /**
+   * No Spring Security session and no CSRF token of its own: the engine API is stateless HTTP
+   * Basic, the webapps have their own session and CSRF protection, and the platform's pages either
+   * are public forms or take the webapps' login read-only.
+   */
+  private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+    return http
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable);
   }
 }

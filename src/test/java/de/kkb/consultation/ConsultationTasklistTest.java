@@ -78,13 +78,16 @@ public class ConsultationTasklistTest {
     assertThat(restTaskInstances("k3b-anna")).containsExactly(k3b);
     assertThat(restTaskInstances("k3b-ben")).containsExactly(k3b);
     assertThat(restTaskInstances("fzfd-david")).containsExactly(forumZfd);
-    assertThat(restTaskInstances("kommune-musterstadt")).isEmpty();
+    assertThat(new HttpSession(port).basic("kommune-musterstadt", "demo")
+        .get("/engine-rest/task?processDefinitionKey=Consultation").statusCode())
+        .as("applicants have no engine API at all").isEqualTo(403);
     assertThat(restTaskInstances("steuerung")).as("programme management reads everything")
         .contains(k3b, forumZfd);
 
     HttpSession anna = new HttpSession(port).basic("k3b-anna", "demo");
     String clarasTask = clarasTasks.get(0).getId();
-    assertThat(anna.get("/engine-rest/task/" + clarasTask).statusCode()).isIn(403, 404);
+    HttpResponse<String> foreign = anna.get("/engine-rest/task/" + clarasTask);
+    assertThat(foreign.statusCode()).as(foreign.body()).isIn(403, 404);
     assertThat(anna.postJson("/engine-rest/task/" + clarasTask + "/submit-form", "{\"variables\":{}}")
         .statusCode()).isIn(403, 404);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(forumZfd).singleResult())

@@ -38,7 +38,7 @@ class WebappAccessTest {
         Arguments.of("k3b-ben", Set.of("tasklist"), staffFilters),
         Arguments.of("fzfd-clara", Set.of("tasklist"), staffFilters),
         Arguments.of("fzfd-david", Set.of("tasklist"), staffFilters),
-        Arguments.of("kommune-musterstadt", Set.of("tasklist"), Set.of("Meine Aufgaben")));
+        Arguments.of("kommune-musterstadt", Set.of(), Set.of()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -64,6 +64,9 @@ class WebappAccessTest {
     }
     assertThat(openedApps).as("apps " + user + " can open").isEqualTo(apps);
 
+    if (!apps.contains("tasklist")) {
+      return; // refused above, with 401 or 403
+    }
     // Tasklist lists filters through the engine API of the logged-in session.
     HttpSession tasklist = new HttpSession(port);
     assertThat(tasklist.webappLogin("tasklist", user, "demo").statusCode()).isEqualTo(200);

@@ -58,13 +58,15 @@ class RestApiSecurityTest {
       assertThat(adminView.findValuesAsText("id")).contains(instanceId);
 
       HttpSession anna = new HttpSession(port).basic("k3b-anna", "demo");
+      // Instances and deployments are not part of a consultant's work: refused as a whole.
       HttpResponse<String> instances = anna.get("/engine-rest/process-instance");
-      assertThat(instances.statusCode()).isEqualTo(200);
-      assertThat(JSON.readTree(instances.body())).isEmpty();
+      assertThat(instances.statusCode()).isEqualTo(403);
+      assertThat(instances.body()).contains("Keine Berechtigung").doesNotContain(instanceId);
       HttpResponse<String> tasks = anna.get("/engine-rest/task");
+      assertThat(tasks.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(tasks.body())).isEmpty();
       HttpResponse<String> deployments = anna.get("/engine-rest/deployment");
-      assertThat(JSON.readTree(deployments.body())).isEmpty();
+      assertThat(deployments.statusCode()).isEqualTo(403);
 
       HttpResponse<String> createUser = anna.postJson("/engine-rest/user/create",
           "{\"profile\":{\"id\":\"eindringling\",\"firstName\":\"E\",\"lastName\":\"E\"},"
@@ -162,9 +164,13 @@ class RestApiSecurityTest {
     HttpResponse<String> health = anonymous.get("/actuator/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("details");
-    for (String path : new String[] {"/actuator/env", "/actuator/metrics", "/actuator/beans",
+    HttpSession admin = new HttpSession(port).basic("demo", "demo");
+    for (String path : new String[] {"/actuator", "/actuator/env", "/actuator/metrics", "/actuator/beans",
         "/actuator/configprops", "/actuator/heapdump", "/h2-console", "/h2-console/"}) {
-      assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(404);
+      HttpResponse<String> refused = anonymous.get(path);
+      assertThat(refused.statusCode()).as(path).isEqualTo(401);
+      assertThat(refused.body()).as(path).contains("Anmeldung erforderlich").doesNotContain("_links");
+      assertThat(admin.get(path).statusCode()).as("not even for admins: " + path).isEqualTo(404);
     }
   }
 

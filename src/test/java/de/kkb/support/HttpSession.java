@@ -56,7 +56,7 @@ public class HttpSession {
   }
 
   public HttpResponse<String> get(String path, String header, String value) {
-    return send(request(path).header(header, value).GET());
+    return send(request(path).setHeader(header, value).GET());
   }
 
   public HttpResponse<String> postForm(String path, Map<String, String> form) {

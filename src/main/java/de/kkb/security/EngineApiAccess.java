@@ -1,0 +1,37 @@
+package de.kkb.security;
+
+import java.util.function.Supplier;
+
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Who may call which part of the engine API, on both of its routes: programme management and admins
+ * everything (the engine's authorizations then decide), consultants the {@link ConsultantEngineApi}
+ * list, everyone else nothing. Anonymous callers are let through to the webapps' own login check
+ * when {@code anonymousToWebapp} is set.
+ */
+record EngineApiAccess(PlatformRoles roles, String webappPath, boolean anonymousToWebapp)
+    implements AuthorizationManager<RequestAuthorizationContext> {
+
+  @Override
+  public AuthorizationDecision check(Supplier<Authentication> authentication,
+      RequestAuthorizationContext context) {
+    Authentication caller = authentication.get();
+    if (caller == null || !caller.isAuthenticated() || "anonymousUser".equals(caller.getPrincipal())) {
+      return new AuthorizationDecision(anonymousToWebapp);
+    }
+    if (roles.seesTheWholeProgramme(caller)) {
+      return new AuthorizationDecision(true);
+    }
+    if (!roles.isConsultantOnly(caller)) {
+      return new AuthorizationDecision(false);
+    }
+    String path = RequestPaths.normalised(context.getRequest());
+    return new AuthorizationDecision(ConsultantEngineApi.enginePath(path, webappPath)
+        .map(enginePath -> ConsultantEngineApi.permits(context.getRequest().getMethod(), enginePath))
+        .orElse(false));
+  }
+}
