@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class ConsultantEngineApi {
 
   private static final String ID = "[^/]+";
+  /** A definition id or key, never one of the collection's own sub-resources. */
+  private static final String DEFINITION = "(key/[^/]+|(?!statistics$|count$)[^/]+)";
 
   private static final List<Rule> ALLOWED = List.of(
       // Tasklist's filters and the task list
@@ -38,17 +40,17 @@ final class ConsultantEngineApi {
       // Process definitions: names for the list, start forms, diagrams (no municipality data)
       rule("GET", "process-definition"),
       rule("GET", "process-definition/count"),
-      rule("GET", "process-definition/(key/" + ID + "|" + ID + ")"),
-      rule("GET", "process-definition/(key/" + ID + "|" + ID + ")"
+      rule("GET", "process-definition/" + DEFINITION),
+      rule("GET", "process-definition/" + DEFINITION
           + "/(xml|startForm|deployed-start-form|rendered-form|form-variables)"),
-      rule("POST", "process-definition/(key/" + ID + "|" + ID + ")/(submit-form|start)"),
+      rule("POST", "process-definition/" + DEFINITION + "/(submit-form|start)"),
       // The task's history tab: what happened to this task
       rule("GET", "history/user-operation"),
       rule("GET", "history/user-operation/count"),
       // People: names of assignees, one's own groups and profile, one's own password
       rule("GET", "user/" + ID + "/profile"),
       rule("PUT", "user/" + ID + "/credentials"),
-      rule("GET", "identity/groups"),
+      rule("GET", "identity/groups"), // only for oneself: EngineApiAccess checks the userId
       rule("GET|POST", "identity/password-policy"),
       rule("GET", "engine"),
       rule("GET", "version"));

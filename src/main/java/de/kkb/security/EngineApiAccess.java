@@ -31,7 +31,9 @@ record EngineApiAccess(PlatformRoles roles, String webappPath, boolean anonymous
     }
     String path = RequestPaths.normalised(context.getRequest());
     return new AuthorizationDecision(ConsultantEngineApi.enginePath(path, webappPath)
-        .map(enginePath -> ConsultantEngineApi.permits(context.getRequest().getMethod(), enginePath))
+        .map(enginePath -> ConsultantEngineApi.permits(context.getRequest().getMethod(), enginePath)
+            && (!enginePath.equals("identity/groups")
+                || caller.getName().equals(context.getRequest().getParameter("userId"))))
         .orElse(false));
   }
 }

@@ -104,7 +104,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRestApi(HttpSecurity http, PlatformRoles roles, CamundaBpmProperties camunda) throws Exception {
+  SecurityFilterChain engineRestApi(HttpSecurity http, PlatformRoles roles, ProcessEngine engine,
+      CamundaBpmProperties camunda) throws Exception {
     String webappPath = camunda.getWebapp().getApplicationPath();
     SecurityResponses responses = new SecurityResponses();
     stateless(http.securityMatcher(withDefaults().matcher("/engine-rest/**")))
@@ -113,7 +114,7 @@ class SecurityConfiguration {
         .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .authorizeHttpRequests(requests -> requests
             .anyRequest().access(new EngineApiAccess(roles, webappPath, false)))
-        .addFilterAfter(new UniformEngineErrors(roles, webappPath), AuthorizationFilter.class);
+        .addFilterAfter(new UniformEngineErrors(roles, webappPath, engine), AuthorizationFilter.class);
     return http.build();
   }
 
@@ -143,7 +144,7 @@ class SecurityConfiguration {
             .hasAnyAuthority(tasklistUsers.toArray(String[]::new))
             .requestMatchers(withDefaults().matcher(app + "/api/**")).authenticated()
             .anyRequest().permitAll())
-        .addFilterAfter(new UniformEngineErrors(roles, app), AuthorizationFilter.class);
+        .addFilterAfter(new UniformEngineErrors(roles, app, engine), AuthorizationFilter.class);
     return http.build();
   }
 

@@ -1,13 +1,20 @@
 package de.kkb.security;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -21,12 +28,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class UniformEngineErrors extends OncePerRequestFilter {
 
+  private static final Pattern TASK_PATH = Pattern.compile("task/([^/]+)(/.*)?");
+
   private final PlatformRoles roles;
   private final String webappPath;
+  private final ProcessEngine engine;
 
-  UniformEngineErrors(PlatformRoles roles, String webappPath) {
+  UniformEngineErrors(PlatformRoles roles, String webappPath, ProcessEngine engine) {
     this.roles = roles;
     this.webappPath = webappPath;
+    this.engine = engine;
   }
 
   @Override
@@ -38,7 +49,18 @@ class UniformEngineErrors extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    // The engine's servlet may send an error page itself; the status is kept, the page is not sent.
+    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response) {
+      @Override
+      public void sendError(int status) {
+        setStatus(status);
+      }
+
+      @Override
+      public void sendError(int status, String message) {
+        setStatus(status);
+      }
+    };
     int status;
     try {
       chain.doFilter(request, buffered);
@@ -50,7 +72,7 @@ class UniformEngineErrors extends OncePerRequestFilter {
     {
       if (status >= 400 && status != HttpStatus.UNAUTHORIZED.value()) {
         buffered.resetBuffer();
-        if (status == HttpStatus.BAD_REQUEST.value()) {
+        if (status == HttpStatus.BAD_REQUEST.value() && !addressesAnInvisibleTask(request)) {
           ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Ungültige Anfrage",
               "Die Anfrage konnte so nicht verarbeitet werden. Bitte die Eingaben prüfen.",
               Map.of("message", "Die Anfrage konnte so nicht verarbeitet werden. Bitte die Eingaben prüfen."));
@@ -62,6 +84,31 @@ class UniformEngineErrors extends OncePerRequestFilter {
       } else {
         buffered.copyBodyToResponse();
       }
+    }
+  }
+
+  /**
+   * The engine answers some calls on an unknown task id with 400, and on another carrier's task
+   * with 403: a 400 on a task the caller cannot see becomes the same 404.
+   */
+  private boolean addressesAnInvisibleTask(HttpServletRequest request) {
+    String enginePath = ConsultantEngineApi.enginePath(RequestPaths.normalised(request), webappPath).orElse("");
+    Matcher task = TASK_PATH.matcher(enginePath);
+    if (!task.matches() || task.group(1).equals("count")) {
+      return false;
+    }
+    // The normalised path is lower case; the id is taken from the request as sent.
+    String original = request.getRequestURI();
+    int at = original.toLowerCase(Locale.ROOT).indexOf("/task/" + task.group(1));
+    String taskId = at < 0 ? task.group(1) : original.substring(at + 6, at + 6 + task.group(1).length());
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(caller.getName(),
+        caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+    try {
+      return engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0;
+    } finally {
+      identity.clearAuthentication();
     }
   }
 }

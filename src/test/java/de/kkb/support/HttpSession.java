@@ -55,6 +55,12 @@ public class HttpSession {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** Any method, with a JSON body or none. */
+  public HttpResponse<String> send(String path, String method, String json) {
+    return send(request(path).header("Content-Type", "application/json").method(method,
+        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> get(String path, String header, String value) {
     return send(request(path).setHeader(header, value).GET());
   }
