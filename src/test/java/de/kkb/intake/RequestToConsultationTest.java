@@ -3,6 +3,7 @@ package de.kkb.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,16 +75,23 @@ class RequestToConsultationTest {
 
     HttpResponse<String> byToken = new HttpSession(port).get("/api/consultation-requests/" + apiReference,
         "X-Access-Token", api.path("accessToken").asText());
+    assertThat(byToken.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(byToken.body()).path("status").asText()).isEqualTo("ausgewählt");
+
+    // The status is read with the access token only: the applicant's engine account (HTTP Basic)
+    // without a token gets the same 404 as a wrong token, and so does any other account.
+    HttpResponse<String> wrongToken = new HttpSession(port)
+        .get("/api/consultation-requests/" + tasklistReference, "X-Access-Token", "falsch");
     HttpResponse<String> byLogin = new HttpSession(port).basic("kommune-musterstadt", "demo")
         .get("/api/consultation-requests/" + tasklistReference);
-    assertThat(byToken.statusCode()).isEqualTo(200);
-    assertThat(byLogin.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(byToken.body()).path("status").asText()).isEqualTo("ausgewählt");
-    assertThat(JSON.readTree(byLogin.body()).path("status")).isEqualTo(JSON.readTree(byToken.body()).path("status"));
-
     HttpResponse<String> otherApplicant = new HttpSession(port).basic("k3b-anna", "demo")
         .get("/api/consultation-requests/" + tasklistReference);
-    assertThat(otherApplicant.statusCode()).as("only the applicant who started it").isEqualTo(404);
+    for (HttpResponse<String> response : List.of(wrongToken, byLogin, otherApplicant)) {
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree(wrongToken.body()));
+    }
   }
 
   private void complete(ProcessInstance request, Map<String, Object> variables) {
