@@ -1,47 +1,201 @@
 package de.kkb.intake;
 
+import java.beans.PropertyEditorSupport;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
+import org.springframework.beans.PropertyAccessException;
+import org.springframework.beans.PropertyEditorRegistry;
+import org.springframework.beans.SimpleTypeConverter;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.propertyeditors.CustomBooleanEditor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.ObjectUtils;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultBindingErrorProcessor;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The public page "Beratung anfragen": a plain HTML form, validated on the server, no login. */
+/**
+ * The public page "Beratung anfragen": a plain HTML form, validated on the server, no login.
+ *
+ * <p>Whatever is sent, the answer is the form again with one German message next to each field that
+ * is wrong (400), never an error page: values that are no number, date or yes/no, fields sent twice,
+ * and the constraints of {@link ConsultationRequestForm}, all fields at once.
+ */
 @Controller
 @RequestMapping("/beratung-anfragen")
 public class ApplicationPageController {
 
-  private final ConsultationRequestService requests;
+  static final String INTEGER = "Bitte eine ganze Zahl angeben.";
+  static final String DATE = "Bitte ein Datum im Format JJJJ-MM-TT angeben.";
+  static final String BOOLEAN = "Bitte Ja oder Nein auswählen.";
+  static final String OTHER = "Der Wert hat nicht das erwartete Format.";
+  static final String DUPLICATE = "Feld doppelt angegeben.";
 
-  public ApplicationPageController(ConsultationRequestService requests) {
+  private static final String NAME = "request";
+
+  private final ConsultationRequestService requests;
+  private final SpringValidatorAdapter validator;
+
+  public ApplicationPageController(ConsultationRequestService requests,
+      jakarta.validation.Validator validator) {
     this.requests = requests;
+    this.validator = new SpringValidatorAdapter(validator);
+  }
+
+  /** Numbers as digits, dates as JJJJ-MM-TT (what the browser's inputs send), yes/no as true/false. */
+  @InitBinder(NAME)
+  void strictValues(WebDataBinder binder) {
+    strictEditors(binder);
+    binder.setBindingErrorProcessor(new GermanBindingErrors());
   }
 
   @GetMapping
   public String form(Model model) {
-    model.addAttribute("request", new ConsultationRequestForm(null, null, null, null, null, null,
+    model.addAttribute(NAME, new ConsultationRequestForm(null, null, null, null, null, null,
         null, null, null, null, null, null, null));
     return "beratung-anfragen";
   }
 
+  /**
+   * Validated here rather than with {@code @Valid}: when a value cannot be converted, Spring neither
+   * creates the form nor validates it, so the page would show only that one message (and had no
+   * form to show the other values with).
+   */
   @PostMapping
-  public String submit(@Valid @ModelAttribute("request") ConsultationRequestForm request,
-      BindingResult binding, Model model, HttpServletResponse response) {
-    if (binding.hasErrors()) {
+  public String submit(@ModelAttribute(NAME) ConsultationRequestForm request, BindingResult binding,
+      HttpServletRequest http, Model model, HttpServletResponse response) {
+    ConsultationRequestForm form = request != null ? request : readable(http);
+    BindingResult checked = new BeanPropertyBindingResult(form, NAME);
+    for (RecordComponent component : ConsultationRequestForm.class.getRecordComponents()) {
+      String[] values = http.getParameterValues(component.getName());
+      if (values != null && values.length > 1) {
+        checked.addError(new FieldError(NAME, component.getName(), String.join(",", values), true,
+            checked.resolveMessageCodes("duplicate", component.getName()), null, DUPLICATE));
+      }
+    }
+    binding.getAllErrors().forEach(checked::addError);
+    validator.validate(form, checked);
+    if (checked.hasErrors()) {
+      BindingResult shown = new BeanPropertyBindingResult(form, NAME);
+      FieldMessages.onePerField(checked.getFieldErrors()).values().forEach(shown::addError);
+      checked.getGlobalErrors().forEach(shown::addError);
+      model.addAttribute(NAME, form);
+      model.addAttribute(BindingResult.MODEL_KEY_PREFIX + NAME, shown);
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "beratung-anfragen";
     }
     try {
-      model.addAttribute("submitted", requests.submit(request));
+      model.addAttribute("submitted", requests.submit(form));
       return "beratung-angefragt";
     } catch (DuplicateRequestException | ApplicationDeadlinePassedException refused) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       model.addAttribute("refusal", refused.getMessage());
       return "beratung-anfragen";
+    }
+  }
+
+  static void strictEditors(PropertyEditorRegistry registry) {
+    registry.registerCustomEditor(Integer.class, new WholeNumber());
+    registry.registerCustomEditor(LocalDate.class, new IsoDate());
+    registry.registerCustomEditor(Boolean.class, new CustomBooleanEditor("true", "false", true));
+  }
+
+  /**
+   * The form with every value that could be read, the others empty: to validate the rest and to
+   * show the page again when Spring could not create the form.
+   */
+  private static ConsultationRequestForm readable(HttpServletRequest http) {
+    SimpleTypeConverter converter = new SimpleTypeConverter();
+    strictEditors(converter);
+    RecordComponent[] components = ConsultationRequestForm.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      try {
+        values[i] = converter.convertIfNecessary(http.getParameter(components[i].getName()),
+            components[i].getType());
+      } catch (TypeMismatchException unreadable) {
+        values[i] = null;
+      }
+    }
+    try {
+      Constructor<ConsultationRequestForm> constructor = ConsultationRequestForm.class.getDeclaredConstructor(
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+      return constructor.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Digits only, optionally with a minus (the range is the form's concern); empty is no value. */
+  static final class WholeNumber extends PropertyEditorSupport {
+    @Override
+    public void setAsText(String text) {
+      if (text == null || text.isEmpty()) {
+        setValue(null);
+      } else if (text.matches("-?[0-9]{1,10}")) {
+        setValue(Integer.valueOf(text)); // NumberFormatException above the range of int
+      } else {
+        throw new IllegalArgumentException("not a whole number");
+      }
+    }
+  }
+
+  /** {@code JJJJ-MM-TT}, as {@code <input type="date">} sends it; empty is no value. */
+  static final class IsoDate extends PropertyEditorSupport {
+    @Override
+    public void setAsText(String text) {
+      if (text == null || text.isEmpty()) {
+        setValue(null);
+        return;
+      }
+      try {
+        setValue(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("not a date JJJJ-MM-TT", e);
+      }
+    }
+
+    @Override
+    public String getAsText() {
+      return getValue() == null ? "" : getValue().toString();
+    }
+  }
+
+  /** Type mismatches get a German message that says what to enter. */
+  static final class GermanBindingErrors extends DefaultBindingErrorProcessor {
+    @Override
+    public void processPropertyAccessException(PropertyAccessException ex, BindingResult bindingResult) {
+      String field = ex.getPropertyName();
+      Class<?> type = ex instanceof TypeMismatchException mismatch ? mismatch.getRequiredType() : null;
+      String message = type == Integer.class ? INTEGER
+          : type == LocalDate.class ? DATE
+          : type == Boolean.class ? BOOLEAN
+          : OTHER;
+      Object rejected = ex.getValue();
+      if (ObjectUtils.isArray(rejected)) {
+        rejected = StringUtils.arrayToCommaDelimitedString(ObjectUtils.toObjectArray(rejected));
+      }
+      FieldError error = new FieldError(bindingResult.getObjectName(), field, rejected, true,
+          bindingResult.resolveMessageCodes(ex.getErrorCode(), field), null, message);
+      error.wrap(ex);
+      bindingResult.addError(error);
     }
   }
 }

@@ -2,11 +2,8 @@ package de.kkb.intake;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.validation.Valid;
-import de.kkb.security.BasicCredentials;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public API for consultation requests; no login, the access token guards the status. */
+/**
+ * The public API for consultation requests; no login, the access token guards the status. The body
+ * of a request is read strictly ({@link IntakeJson}), its problems are answered in German
+ * ({@link IntakeProblemHandler}).
+ */
 @RestController
 @RequestMapping("/api/consultation-requests")
 public class ConsultationRequestController {
@@ -27,16 +28,9 @@ public class ConsultationRequestController {
   public static final String TOKEN_HEADER = "X-Access-Token";
 
   private final ConsultationRequestService requests;
-  private final BasicCredentials credentials;
 
-  public ConsultationRequestController(ConsultationRequestService requests,
-      BasicCredentials credentials) {
+  public ConsultationRequestController(ConsultationRequestService requests) {
     this.requests = requests;
-    this.credentials = credentials;
-  }
-
-  private Optional<String> applicant(String authorization) {
-    return credentials.authenticate(authorization).map(BasicCredentials.Caller::userId);
   }
 
   // No "consumes" condition: other media types then reach this controller and its problem handler
@@ -50,18 +44,13 @@ public class ConsultationRequestController {
   }
 
   /**
-   * The status, for the holder of the access token, or for the applicant who started the request in
-   * Tasklist and authenticates with HTTP Basic.
+   * The status, for the holder of the access token only: applicants have no account of the engine,
+   * and other credentials (HTTP Basic included) open nothing here.
    */
   @GetMapping(value = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<?> status(@PathVariable String reference,
-      @RequestHeader(name = TOKEN_HEADER, required = false) String accessToken,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    Optional<String> found = requests.status(reference, accessToken);
-    if (found.isEmpty()) {
-      found = applicant(authorization).flatMap(user -> requests.statusForApplicant(reference, user));
-    }
-    return found
+      @RequestHeader(name = TOKEN_HEADER, required = false) String accessToken) {
+    return requests.status(reference, accessToken)
         .<ResponseEntity<?>>map(status -> ResponseEntity.ok(Map.of("reference", reference, "status", status)))
         .orElseGet(() -> {
           // The same answer for an unknown reference and a wrong token: nothing to probe.

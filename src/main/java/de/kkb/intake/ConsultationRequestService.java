@@ -63,18 +63,6 @@ public class ConsultationRequestService {
         .flatMap(this::status);
   }
 
-  /**
-   * The status of a request started in Tasklist, for the applicant who started it (they log in
-   * instead of holding an access token).
-   */
-  public Optional<String> statusForApplicant(String reference, String userId) {
-    return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(PROCESS).processInstanceBusinessKey(reference).singleResult())
-        .filter(instance -> userId != null && userId.equals(instance.getStartUserId()))
-        .map(HistoricProcessInstance::getId)
-        .flatMap(this::status);
-  }
-
   private Optional<String> status(String processInstanceId) {
     return Optional.ofNullable(historyService.createHistoricVariableInstanceQuery()
             .processInstanceId(processInstanceId).variableName(RequestStatus.VARIABLE).singleResult())

@@ -1,12 +1,30 @@
 package de.kkb.intake;
 
+import java.util.List;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
 class IntakeConfiguration {
+
+  /**
+   * The strict reader of the intake API, first among Spring MVC's converters; it reads only
+   * {@link ConsultationRequestForm}, so every other body is read as before.
+   */
+  @Bean
+  WebMvcConfigurer intakeJson() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.add(0, new IntakeJson());
+      }
+    };
+  }
 
   @Bean
   FilterRegistrationBean<IntakeGuard> intakeGuard(IntakeProperties properties) {

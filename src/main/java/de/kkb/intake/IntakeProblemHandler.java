@@ -1,10 +1,17 @@
 package de.kkb.intake;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,33 +28,102 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Problem responses ({@code application/problem+json}) of the intake API, in German: one message
- * per invalid field under {@code errors}.
+ * per invalid field under {@code errors}. What concerns the body as a whole (not JSON, not an
+ * object, content after the object) is named {@code $}, the root of the body.
  */
 @RestControllerAdvice(assignableTypes = ConsultationRequestController.class)
 public class IntakeProblemHandler extends ResponseEntityExceptionHandler {
+
+  /** The key in {@code errors} for the body as a whole. */
+  static final String BODY = "$";
+
+  static final String INTEGER = "Bitte eine ganze Zahl angeben (im JSON-Format als Zahl ohne Anführungszeichen).";
+  static final String BOOLEAN = "Bitte true oder false angeben (im JSON-Format ohne Anführungszeichen).";
+  static final String DATE = "Bitte ein Datum im Format JJJJ-MM-TT angeben.";
+  static final String TEXT = "Bitte einen Text angeben (im JSON-Format in Anführungszeichen).";
+  static final String OTHER = "Der Wert hat nicht das erwartete Format.";
+  static final String UNKNOWN = "Unbekanntes Feld.";
+  static final String DUPLICATE = "Feld doppelt angegeben.";
+  static final String TRAILING = "Nach der Angabe folgt weiterer Inhalt.";
+  static final String NOT_JSON_TEXT = "Der Wert ist kein gültiger JSON-Text.";
+
+  private static final String DUPLICATE_FIELD = "Duplicate field '";
+  private static final String CHECK_FIELDS = "Bitte die markierten Angaben prüfen.";
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Map<String, String> errors = new LinkedHashMap<>();
-    for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-      errors.putIfAbsent(error.getField(), error.getDefaultMessage());
-    }
-    return problem(HttpStatus.BAD_REQUEST, "Ungültige Anfrage",
-        "Bitte die markierten Angaben prüfen.", Map.of("errors", errors));
+    FieldMessages.onePerField(ex.getBindingResult().getFieldErrors())
+        .forEach((field, error) -> errors.put(field, error.getDefaultMessage()));
+    return problem(HttpStatus.BAD_REQUEST, "Ungültige Anfrage", CHECK_FIELDS, Map.of("errors", errors));
   }
 
+  /**
+   * JSON that the strict reader ({@link IntakeJson}) refuses: the field and why, where there is a
+   * field; else the body as a whole.
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String field = mismatch.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-          .filter(name -> name != null).reduce((a, b) -> a + "." + b).orElse("?");
-      return problem(HttpStatus.BAD_REQUEST, "Ungültige Anfrage", "Bitte die markierten Angaben prüfen.",
-          Map.of("errors", Map.of(field, "Der Wert hat nicht das erwartete Format.")));
+    Throwable cause = ex.getCause();
+    // Jackson names these two only in its messages (JsonReadContext, DeserializationContext).
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+          && read.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+        String message = read.getOriginalMessage();
+        return fieldProblem(message.substring(DUPLICATE_FIELD.length(), message.length() - 1), DUPLICATE);
+      }
     }
-    return problem(HttpStatus.BAD_REQUEST, "Ungültige Anfrage",
-        "Der Inhalt ist kein gültiges JSON-Objekt.", Map.of());
+    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+          .filter(Objects::nonNull).collect(Collectors.joining("."));
+      return fieldProblem(field, message(field, mapping));
+    }
+    if (cause instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+        && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+      return problem(HttpStatus.BAD_REQUEST, "Ungültige Anfrage", "Nach dem JSON-Objekt folgt weiterer Inhalt.",
+          Map.of("errors", Map.of(BODY, TRAILING)));
+    }
+    String where = "";
+    if (cause instanceof StreamReadException read && read.getLocation() != null
+        && read.getLocation() != JsonLocation.NA && read.getLocation().getLineNr() > 0) {
+      where = " (Zeile " + read.getLocation().getLineNr() + ", Spalte " + read.getLocation().getColumnNr() + ")";
+    }
+    return problem(HttpStatus.BAD_REQUEST, "Ungültige Anfrage", "Der Inhalt ist kein gültiges JSON-Objekt.",
+        Map.of("errors", Map.of(BODY, "Bitte genau ein JSON-Objekt senden" + where + ".")));
+  }
+
+  private static String message(String field, JsonMappingException mapping) {
+    if (mapping instanceof UnrecognizedPropertyException) {
+      return UNKNOWN;
+    }
+    for (Throwable t = mapping.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException parse) {
+        // The parser refuses unescaped control characters in strings ("CTRL-CHAR").
+        return parse.getOriginalMessage() != null && parse.getOriginalMessage().contains("CTRL-CHAR")
+            ? PlainText.CHARACTERS : NOT_JSON_TEXT;
+      }
+    }
+    Class<?> type = IntakeJson.fieldType(field).orElse(null);
+    if (type == Integer.class) {
+      return INTEGER;
+    }
+    if (type == Boolean.class) {
+      return BOOLEAN;
+    }
+    if (type == LocalDate.class) {
+      return DATE;
+    }
+    if (type == String.class) {
+      return TEXT;
+    }
+    return OTHER;
+  }
+
+  private static ResponseEntity<Object> fieldProblem(String field, String message) {
+    return problem(HttpStatus.BAD_REQUEST, "Ungültige Anfrage", CHECK_FIELDS,
+        Map.of("errors", Map.of(field, message)));
   }
 
   @Override

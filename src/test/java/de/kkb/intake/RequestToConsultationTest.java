@@ -3,11 +3,11 @@ package de.kkb.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kkb.demo.FormFiller;
 import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
@@ -33,7 +33,7 @@ class RequestToConsultationTest {
   TaskService taskService;
 
   @Test
-  void bothWaysReachAConsultationAndShowTheSameStatus() throws Exception {
+  void requestsFromTheIntakeReachAConsultationAndShowTheirStatusByTokenOnly() throws Exception {
     // Through the public API, with an access token.
     HttpResponse<String> created = new HttpSession(port).postJson("/api/consultation-requests",
         JSON.writeValueAsString(IntakeApiTest.validRequest()));
@@ -41,21 +41,16 @@ class RequestToConsultationTest {
     JsonNode api = JSON.readTree(created.body());
     String apiReference = api.path("reference").asText();
 
-    // Through Tasklist: the applicant submits the deployed start form, as Tasklist does.
-    HttpSession applicant = new HttpSession(port).basic("kommune-musterstadt", "demo");
-    JsonNode startForm = JSON.readTree(applicant.get(
-        "/engine-rest/process-definition/key/ConsultationRequest/deployed-start-form").body());
-    Map<String, Object> values = IntakeApiTest.validRequest();
-    Map<String, String> answers = Map.of("municipalityKind", "GEMEINDE", "ags", (String) values.get("ags"),
-        "contactEmail", "rathaus@musterstadt.example.org", "contactPhone", "0221 5555",
-        "desiredStart", "2023-11-01");
-    var variables = FormFiller.fill(startForm, answers);
-    variables.putObject("commissionedByAdministrationHead").put("value", true).put("type", "Boolean");
-    HttpResponse<String> started = applicant.postJson(
-        "/engine-rest/process-definition/key/ConsultationRequest/submit-form",
-        JSON.writeValueAsString(Map.of("variables", variables)));
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    String tasklistReference = JSON.readTree(started.body()).path("businessKey").asText();
+    // Tasklist is no way in for applicants any more: their account may not start a request.
+    HttpResponse<String> byTasklist = new HttpSession(port).basic("kommune-musterstadt", "demo").postJson(
+        "/engine-rest/process-definition/key/ConsultationRequest/submit-form", "{\"variables\":{}}");
+    assertThat(byTasklist.statusCode()).isEqualTo(403);
+
+    // A second request through the API, which the municipality follows with its token as well.
+    HttpResponse<String> second = new HttpSession(port).postJson("/api/consultation-requests",
+        JSON.writeValueAsString(IntakeApiTest.validRequest()));
+    assertThat(second.statusCode()).isEqualTo(201);
+    String tasklistReference = JSON.readTree(second.body()).path("reference").asText();
     assertThat(tasklistReference).matches("KKB-2023-\\d{3}").isNotEqualTo(apiReference);
 
     for (String reference : new String[] {apiReference, tasklistReference}) {
@@ -74,16 +69,23 @@ class RequestToConsultationTest {
 
     HttpResponse<String> byToken = new HttpSession(port).get("/api/consultation-requests/" + apiReference,
         "X-Access-Token", api.path("accessToken").asText());
+    assertThat(byToken.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(byToken.body()).path("status").asText()).isEqualTo("ausgewählt");
+
+    // The status is read with the access token only: the applicant's engine account (HTTP Basic)
+    // without a token gets the same 404 as a wrong token, and so does any other account.
+    HttpResponse<String> wrongToken = new HttpSession(port)
+        .get("/api/consultation-requests/" + tasklistReference, "X-Access-Token", "falsch");
     HttpResponse<String> byLogin = new HttpSession(port).basic("kommune-musterstadt", "demo")
         .get("/api/consultation-requests/" + tasklistReference);
-    assertThat(byToken.statusCode()).isEqualTo(200);
-    assertThat(byLogin.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(byToken.body()).path("status").asText()).isEqualTo("ausgewählt");
-    assertThat(JSON.readTree(byLogin.body()).path("status")).isEqualTo(JSON.readTree(byToken.body()).path("status"));
-
     HttpResponse<String> otherApplicant = new HttpSession(port).basic("k3b-anna", "demo")
         .get("/api/consultation-requests/" + tasklistReference);
-    assertThat(otherApplicant.statusCode()).as("only the applicant who started it").isEqualTo(404);
+    for (HttpResponse<String> response : List.of(wrongToken, byLogin, otherApplicant)) {
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree(wrongToken.body()));
+    }
   }
 
   private void complete(ProcessInstance request, Map<String, Object> variables) {

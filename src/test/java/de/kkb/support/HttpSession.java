@@ -61,6 +61,16 @@ public class HttpSession {
         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, with or without a body (null), for tests of what the platform refuses. */
+  public HttpResponse<String> request(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder builder = request(path);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public HttpResponse<String> get(String path, String header, String value) {
     return send(request(path).setHeader(header, value).GET());
   }
