@@ -148,7 +148,7 @@ class RestApiSecurityTest {
     HttpSession admin = new HttpSession(port).basic("demo", "demo");
     HttpResponse<String> started = admin.postJson(
         "/engine-rest/process-definition/key/Intervention/start",
-        "{\"businessKey\":\"KKB-TEST-002\",\"variables\":{"
+        "{\"variables\":{"
             + "\"carrierGroup\":{\"value\":\"consultants-k3b\",\"type\":\"String\"},"
             + "\"plannedDate\":{\"value\":\"2030-02-01\",\"type\":\"String\"},"
             + "\"measureTitle\":{\"value\":\"Workshop ${Titel} #{Nr}\",\"type\":\"String\"}}}");
