@@ -182,6 +182,7 @@ class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher("/api/consultation-requests")).permitAll()
             .requestMatchers(withDefaults().matcher("/api/consultation-requests/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/actuator/health")).permitAll()
+            .requestMatchers(withDefaults().matcher("/actuator/health/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/api/programme/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/api/notifications/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/api/notifications")).hasAnyAuthority(PROGRAMME_STAFF)
