@@ -24,8 +24,6 @@ class TasklistFilterSetup {
   static final String OVERDUE = "Überfällig";
   static final String ALL_TASKS = "Alle Aufgaben";
 
-  private static final List<String> TASK_WORKERS = List.of(KkbGroups.PROGRAMME_MANAGEMENT,
-      KkbGroups.CONSULTANTS_K3B, KkbGroups.CONSULTANTS_FORUMZFD);
   private static final List<String> STAFF = List.of(KkbGroups.PROGRAMME_MANAGEMENT,
       KkbGroups.CONSULTANTS_K3B, KkbGroups.CONSULTANTS_FORUMZFD);
 
@@ -42,7 +40,7 @@ class TasklistFilterSetup {
 
   void run() {
     ensure(MY_TASKS, "Aufgaben, die mir zugewiesen sind", -10, "#1f6f8b",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), TASK_WORKERS);
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), STAFF);
     ensure(GROUP_TASKS, "Offene Aufgaben meiner Gruppen, noch niemandem zugewiesen", -5, "#3c8d2f",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .taskUnassigned(),

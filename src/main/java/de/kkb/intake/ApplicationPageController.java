@@ -43,10 +43,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 public class ApplicationPageController {
 
   static final String INTEGER = "Bitte eine ganze Zahl angeben.";
-  static final String DATE = "Bitte ein Datum im Format JJJJ-MM-TT angeben.";
   static final String BOOLEAN = "Bitte Ja oder Nein auswählen.";
-  static final String OTHER = "Der Wert hat nicht das erwartete Format.";
-  static final String DUPLICATE = "Feld doppelt angegeben.";
 
   private static final String NAME = "request";
 
@@ -87,7 +84,8 @@ public class ApplicationPageController {
       String[] values = http.getParameterValues(component.getName());
       if (values != null && values.length > 1) {
         checked.addError(new FieldError(NAME, component.getName(), String.join(",", values), true,
-            checked.resolveMessageCodes("duplicate", component.getName()), null, DUPLICATE));
+            checked.resolveMessageCodes("duplicate", component.getName()), null,
+            FieldMessages.DUPLICATE));
       }
     }
     binding.getAllErrors().forEach(checked::addError);
@@ -185,9 +183,9 @@ public class ApplicationPageController {
       String field = ex.getPropertyName();
       Class<?> type = ex instanceof TypeMismatchException mismatch ? mismatch.getRequiredType() : null;
       String message = type == Integer.class ? INTEGER
-          : type == LocalDate.class ? DATE
+          : type == LocalDate.class ? FieldMessages.DATE
           : type == Boolean.class ? BOOLEAN
-          : OTHER;
+          : FieldMessages.OTHER;
       Object rejected = ex.getValue();
       if (ObjectUtils.isArray(rejected)) {
         rejected = StringUtils.arrayToCommaDelimitedString(ObjectUtils.toObjectArray(rejected));

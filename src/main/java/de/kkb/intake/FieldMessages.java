@@ -14,6 +14,11 @@ import org.springframework.validation.FieldError;
  */
 final class FieldMessages {
 
+  /** The messages the page and the API share. */
+  static final String DATE = "Bitte ein Datum im Format JJJJ-MM-TT angeben.";
+  static final String OTHER = "Der Wert hat nicht das erwartete Format.";
+  static final String DUPLICATE = "Feld doppelt angegeben.";
+
   private FieldMessages() {
   }
 

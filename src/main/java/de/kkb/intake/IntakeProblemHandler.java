@@ -39,11 +39,8 @@ public class IntakeProblemHandler extends ResponseEntityExceptionHandler {
 
   static final String INTEGER = "Bitte eine ganze Zahl angeben (im JSON-Format als Zahl ohne Anführungszeichen).";
   static final String BOOLEAN = "Bitte true oder false angeben (im JSON-Format ohne Anführungszeichen).";
-  static final String DATE = "Bitte ein Datum im Format JJJJ-MM-TT angeben.";
   static final String TEXT = "Bitte einen Text angeben (im JSON-Format in Anführungszeichen).";
-  static final String OTHER = "Der Wert hat nicht das erwartete Format.";
   static final String UNKNOWN = "Unbekanntes Feld.";
-  static final String DUPLICATE = "Feld doppelt angegeben.";
   static final String TRAILING = "Nach der Angabe folgt weiterer Inhalt.";
   static final String NOT_JSON_TEXT = "Der Wert ist kein gültiger JSON-Text.";
 
@@ -72,7 +69,8 @@ public class IntakeProblemHandler extends ResponseEntityExceptionHandler {
       if (t instanceof StreamReadException read && read.getOriginalMessage() != null
           && read.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
         String message = read.getOriginalMessage();
-        return fieldProblem(message.substring(DUPLICATE_FIELD.length(), message.length() - 1), DUPLICATE);
+        return fieldProblem(message.substring(DUPLICATE_FIELD.length(), message.length() - 1),
+            FieldMessages.DUPLICATE);
       }
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -113,12 +111,12 @@ public class IntakeProblemHandler extends ResponseEntityExceptionHandler {
       return BOOLEAN;
     }
     if (type == LocalDate.class) {
-      return DATE;
+      return FieldMessages.DATE;
     }
     if (type == String.class) {
       return TEXT;
     }
-    return OTHER;
+    return FieldMessages.OTHER;
   }
 
   private static ResponseEntity<Object> fieldProblem(String field, String message) {

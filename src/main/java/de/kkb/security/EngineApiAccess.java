@@ -2,6 +2,8 @@ package de.kkb.security;
 
 import java.util.function.Supplier;
 
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -16,11 +18,13 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 record EngineApiAccess(PlatformRoles roles, String webappPath, boolean anonymousToWebapp)
     implements AuthorizationManager<RequestAuthorizationContext> {
 
+  private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
   @Override
   public AuthorizationDecision check(Supplier<Authentication> authentication,
       RequestAuthorizationContext context) {
     Authentication caller = authentication.get();
-    if (caller == null || !caller.isAuthenticated() || "anonymousUser".equals(caller.getPrincipal())) {
+    if (!TRUST.isAuthenticated(caller)) {
       return new AuthorizationDecision(anonymousToWebapp);
     }
     if (roles.seesTheWholeProgramme(caller)) {

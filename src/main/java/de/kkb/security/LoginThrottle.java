@@ -75,10 +75,6 @@ public class LoginThrottle {
         .toList();
   }
 
-  public Duration lockout() {
-    return properties.lockout();
-  }
-
   private static String key(String userId) {
     return userId == null ? "" : userId.trim().toLowerCase(Locale.ROOT);
   }

@@ -25,10 +25,6 @@ public class PlatformRoles {
         .anyMatch(g -> g.equals(KkbGroups.PROGRAMME_MANAGEMENT) || g.equals(KkbGroups.ADMINS));
   }
 
-  public boolean isAdmin(Authentication caller) {
-    return groups(caller).contains(KkbGroups.ADMINS);
-  }
-
   /** A consultant of one of the carriers, and nothing more. */
   public boolean isConsultantOnly(Authentication caller) {
     return !seesTheWholeProgramme(caller) && groups(caller).stream().anyMatch(consultantGroups::contains);

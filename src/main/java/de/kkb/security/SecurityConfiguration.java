@@ -7,6 +7,7 @@ import java.util.List;
 
 import de.kkb.identity.KkbGroups;
 import de.kkb.programme.ProgrammeCalendar;
+import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -51,34 +52,32 @@ class SecurityConfiguration {
 
   private static final String[] PROGRAMME_STAFF = {KkbGroups.PROGRAMME_MANAGEMENT, KkbGroups.ADMINS};
 
+  /** The guards that refuse for everyone, outermost first, before any login is looked at. */
   @Bean
   FilterRegistrationBean<SetupEndpointGuard> setupEndpointGuard(CamundaBpmProperties camunda) {
-    var registration = new FilterRegistrationBean<>(
-        new SetupEndpointGuard(camunda.getWebapp().getApplicationPath()));
-    registration.setName("kkbSetupEndpointGuard");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    registration.addUrlPatterns("/*");
-    return registration;
+    return guard("kkbSetupEndpointGuard", new SetupEndpointGuard(webappPath(camunda)), 0);
   }
 
   @Bean
   FilterRegistrationBean<ExpressionGuard> expressionGuard(CamundaBpmProperties camunda) {
-    var registration = new FilterRegistrationBean<>(
-        new ExpressionGuard(camunda.getWebapp().getApplicationPath()));
-    registration.setName("kkbExpressionGuard");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-    registration.addUrlPatterns("/*");
-    return registration;
+    return guard("kkbExpressionGuard", new ExpressionGuard(webappPath(camunda)), 1);
   }
 
   @Bean
   FilterRegistrationBean<BusinessKeyGuard> businessKeyGuard(CamundaBpmProperties camunda) {
-    var registration = new FilterRegistrationBean<>(
-        new BusinessKeyGuard(camunda.getWebapp().getApplicationPath()));
-    registration.setName("kkbBusinessKeyGuard");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return guard("kkbBusinessKeyGuard", new BusinessKeyGuard(webappPath(camunda)), 2);
+  }
+
+  private static <F extends Filter> FilterRegistrationBean<F> guard(String name, F filter, int position) {
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.setName(name);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + position);
     registration.addUrlPatterns("/*");
     return registration;
+  }
+
+  private static String webappPath(CamundaBpmProperties camunda) {
+    return camunda.getWebapp().getApplicationPath();
   }
 
   /**
@@ -106,7 +105,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain engineRestApi(HttpSecurity http, PlatformRoles roles, ProcessEngine engine,
       CamundaBpmProperties camunda) throws Exception {
-    String webappPath = camunda.getWebapp().getApplicationPath();
+    String webappPath = webappPath(camunda);
     SecurityResponses responses = new SecurityResponses();
     stateless(http.securityMatcher(withDefaults().matcher("/engine-rest/**")))
         .httpBasic(basic -> basic.authenticationEntryPoint(responses))
@@ -122,7 +121,7 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain webapps(HttpSecurity http, PlatformRoles roles, ProcessEngine engine,
       LoginThrottle throttle, ProgrammeCalendar programme, CamundaBpmProperties camunda) throws Exception {
-    String app = camunda.getWebapp().getApplicationPath();
+    String app = webappPath(camunda);
     SecurityResponses responses = SecurityResponses.withoutBasicChallenge();
     List<String> tasklistUsers = new ArrayList<>(List.of(PROGRAMME_STAFF));
     tasklistUsers.addAll(programme.carriers().values());
@@ -171,21 +170,18 @@ class SecurityConfiguration {
             headers.httpStrictTransportSecurity(h -> h.disable());
           }
         })
+        // A pattern ending in /** matches the path itself too.
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/")).permitAll()
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/index.html")).permitAll()
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/css/**")).permitAll()
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/favicon.ico")).permitAll()
             .requestMatchers(withDefaults().matcher("/error")).permitAll()
-            .requestMatchers(withDefaults().matcher("/beratung-anfragen")).permitAll()
             .requestMatchers(withDefaults().matcher("/beratung-anfragen/**")).permitAll()
-            .requestMatchers(withDefaults().matcher("/api/consultation-requests")).permitAll()
             .requestMatchers(withDefaults().matcher("/api/consultation-requests/**")).permitAll()
-            .requestMatchers(withDefaults().matcher("/actuator/health")).permitAll()
             .requestMatchers(withDefaults().matcher("/actuator/health/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/api/programme/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/api/notifications/**")).hasAnyAuthority(PROGRAMME_STAFF)
-            .requestMatchers(withDefaults().matcher("/api/notifications")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/programmsteuerung/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/api/admin/**")).hasAuthority(KkbGroups.ADMINS)
             .requestMatchers(withDefaults().matcher("/actuator/**")).hasAuthority(KkbGroups.ADMINS)

@@ -28,6 +28,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class UniformEngineErrors extends OncePerRequestFilter {
 
+  static final String NOT_FOUND = "Nicht gefunden oder nicht für Sie freigegeben.";
+  static final String MALFORMED = "Die Anfrage konnte so nicht verarbeitet werden. Bitte die Eingaben prüfen.";
   private static final Pattern TASK_PATH = Pattern.compile("task/([^/]+)(/.*)?");
 
   private final PlatformRoles roles;
@@ -69,21 +71,18 @@ class UniformEngineErrors extends OncePerRequestFilter {
       logger.warn("Engine API call of a consultant failed: " + failure);
       status = HttpStatus.INTERNAL_SERVER_ERROR.value();
     }
-    {
-      if (status >= 400 && status != HttpStatus.UNAUTHORIZED.value()) {
-        buffered.resetBuffer();
-        if (status == HttpStatus.BAD_REQUEST.value() && !addressesAnInvisibleTask(request)) {
-          ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Ungültige Anfrage",
-              "Die Anfrage konnte so nicht verarbeitet werden. Bitte die Eingaben prüfen.",
-              Map.of("message", "Die Anfrage konnte so nicht verarbeitet werden. Bitte die Eingaben prüfen."));
-        } else {
-          ProblemResponses.write(response, HttpStatus.NOT_FOUND, "Nicht gefunden",
-              "Nicht gefunden oder nicht für Sie freigegeben.",
-              Map.of("message", "Nicht gefunden oder nicht für Sie freigegeben."));
-        }
-      } else {
-        buffered.copyBodyToResponse();
-      }
+    if (status < 400 || status == HttpStatus.UNAUTHORIZED.value()) {
+      buffered.copyBodyToResponse();
+      return;
+    }
+    buffered.resetBuffer();
+    // "message" too: Tasklist shows that field of an engine error to the user.
+    if (status == HttpStatus.BAD_REQUEST.value() && !addressesAnInvisibleTask(request)) {
+      ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Ungültige Anfrage", MALFORMED,
+          Map.of("message", MALFORMED));
+    } else {
+      ProblemResponses.write(response, HttpStatus.NOT_FOUND, "Nicht gefunden", NOT_FOUND,
+          Map.of("message", NOT_FOUND));
     }
   }
 
