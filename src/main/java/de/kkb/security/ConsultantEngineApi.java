@@ -22,7 +22,7 @@ final class ConsultantEngineApi {
 
   private static final List<Rule> ALLOWED = List.of(
       // Tasklist's filters and the task list
-      rule("GET", "filter"),
+      rule("GET|OPTIONS", "filter"), // OPTIONS: may the user create filters (no)
       rule("GET", "filter/count"),
       rule("GET", "filter/" + ID),
       rule("GET|POST", "filter/" + ID + "/(list|count|singleResult)"),
@@ -51,6 +51,9 @@ final class ConsultantEngineApi {
       rule("GET", "user/" + ID + "/profile"),
       rule("PUT", "user/" + ID + "/credentials"),
       rule("GET", "identity/groups"), // only for oneself: EngineApiAccess checks the userId
+      // The Welcome app lists one's groups; the engine shows only groups the user may read.
+      rule("GET|POST", "group"),
+      rule("GET", "group/count"),
       rule("GET|POST", "identity/password-policy"),
       rule("GET", "engine"),
       rule("GET", "version"));
