@@ -154,6 +154,12 @@ class EngineApiExposureTest {
     }
     write(table, users);
     assertThat(problems).isEmpty();
+    // Groups: a consultant reads only the group she is a member of, nobody else's memberships.
+    HttpSession anna = new HttpSession(port).basic("k3b-anna", "demo");
+    assertThat(anna.get("/engine-rest/group").body()).contains(KkbGroups.CONSULTANTS_K3B)
+        .doesNotContain(KkbGroups.CONSULTANTS_FORUMZFD, KkbGroups.PROGRAMME_MANAGEMENT);
+    assertThat(anna.get("/engine-rest/group/count").body()).isEqualTo("{\"count\":1}");
+    assertThat(anna.get("/engine-rest/group?member=fzfd-clara").body()).isEqualTo("[]");
     // The forumZFD consultants, who work on it, see its task.
     assertThat(table.get("GET /task/{task}").get("fzfd-clara")).isEqualTo(200);
     // Programme management reads the whole programme (the engine's grants decide the rest).
@@ -217,10 +223,12 @@ class EngineApiExposureTest {
             + ", an unknown id " + unknown.statusCode());
       }
     }
-    // Filters and process definitions are the same for everyone; every other count must be nil.
+    // Filters and process definitions are the same for everyone, tasks and groups are their own
+    // (checked below); every other count must be nil.
     if (!endpoint.contains("?") && endpoint.endsWith("/count") && real.statusCode() == 200
         && !endpoint.startsWith("GET /filter") && !endpoint.startsWith("GET /process-definition")
-        && !endpoint.startsWith("GET /task") && !body.contains("\"count\":0")) {
+        && !endpoint.startsWith("GET /task") && !endpoint.startsWith("GET /group")
+        && !body.contains("\"count\":0")) {
       problems.add(user + " " + endpoint + ": counts something: " + body);
     }
   }
