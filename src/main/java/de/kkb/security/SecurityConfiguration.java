@@ -23,7 +23,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -177,6 +176,8 @@ class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/css/**")).permitAll()
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/favicon.ico")).permitAll()
             .requestMatchers(withDefaults().matcher("/error")).permitAll()
+            // The webapps' login page asks for it (404): no login challenge on their login page.
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/camunda-welcome")).permitAll()
             .requestMatchers(withDefaults().matcher("/beratung-anfragen/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/api/consultation-requests/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/actuator/health/**")).permitAll()
@@ -198,7 +199,9 @@ class SecurityConfiguration {
     return http
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No session handling of its own: otherwise the webapps' session gets a new id on every
+        // request that the webapps' login authenticates, and parallel requests lose it (401).
+        .sessionManagement(AbstractHttpConfigurer::disable)
         .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable);

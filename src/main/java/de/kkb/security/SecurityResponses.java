@@ -70,11 +70,12 @@ final class SecurityResponses implements AuthenticationEntryPoint, AccessDeniedH
 
   static void loginLocked(HttpServletResponse response, Duration remaining) throws IOException {
     long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
+    String detail = "Zu viele fehlgeschlagene Anmeldeversuche für diese Benutzerkennung. Bitte in "
+        + minutes + (minutes == 1 ? " Minute" : " Minuten") + " erneut versuchen.";
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, remaining.toSeconds())));
+    // "message" too: the webapps' login page shows that field of an error.
     ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Anmeldung vorübergehend gesperrt",
-        "Zu viele fehlgeschlagene Anmeldeversuche für diese Benutzerkennung. Bitte in " + minutes
-            + (minutes == 1 ? " Minute" : " Minuten") + " erneut versuchen.",
-        Map.of());
+        detail, Map.of("message", detail));
   }
 
   /** Whether the caller ranks HTML above JSON (a browser opening a page), by the Accept qualities. */

@@ -81,6 +81,8 @@ class LoginThrottlingTest {
     HttpResponse<String> locked = new HttpSession(port).webappLogin("tasklist", userId, PASSWORD);
     assertThat(locked.statusCode()).isEqualTo(429);
     assertThat(JSON.readTree(locked.body()).path("title").asText()).isEqualTo("Anmeldung vorübergehend gesperrt");
+    assertThat(JSON.readTree(locked.body()).path("message").asText()).as("what the login page shows")
+        .startsWith("Zu viele fehlgeschlagene Anmeldeversuche");
     assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
 
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 16 * 60_000L));
