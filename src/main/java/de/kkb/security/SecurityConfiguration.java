@@ -148,7 +148,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain platform(HttpSecurity http, ProcessEngine engine, CamundaBpmProperties camunda) throws Exception {
+  SecurityFilterChain platform(HttpSecurity http, ProcessEngine engine, CamundaBpmProperties camunda)
+      throws Exception {
     SecurityResponses responses = new SecurityResponses();
     boolean hsts = !camunda.getWebapp().getHeaderSecurity().isHstsDisabled();
     stateless(http)
