@@ -3,7 +3,7 @@ package de.kkb.consultation;
 import org.springframework.stereotype.Component;
 
 /** Timer values for the consultation model: {@code ${consultationSchedule.interimReviewCycle()}}. */
-@Component("consultationSchedule")
+@Component
 public class ConsultationSchedule {
 
   private final ConsultationProperties properties;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Start of a consultation, whether from Tasklist's start form or from a selected request: the
  * reference becomes the business key, and the carrier's display name is derived from its group.
  */
-@Component("consultationStart")
+@Component
 public class ConsultationStart {
 
   private final ProgrammeCalendar programme;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * aufnehmen", or "Maßnahme hinzufügen" during implementation). Tasklist's forms edit one measure at
  * a time; this appends it to {@code measures}, the collection the implementation phase iterates.
  */
-@Component("measurePlan")
+@Component
 public class MeasurePlan {
 
   public static final String MEASURES = "measures";

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the variable {@code phase} on the consultation, so that Tasklist columns, Cockpit and
- * reports show where a municipality stands: {@code ${phases.enter(execution, 'Konfliktanalyse')}}.
+ * reports show where a municipality stands: {@code ${phaseTracker.enter(execution, 'Konfliktanalyse')}}.
  */
-@Component("phases")
+@Component
 public class PhaseTracker {
 
   public static final String PHASE = "phase";

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * they are now, so a date moved in Tasklist moves its notices too; stable notice ids make every
  * notice go out once however often the watch runs.
  */
-@Component("deadlineWatch")
+@Component
 public class DeadlineWatch {
 
 

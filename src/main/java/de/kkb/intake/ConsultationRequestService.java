@@ -47,7 +47,7 @@ public class ConsultationRequestService {
     // The status as the start left it, without another query (the intake benchmark counts them).
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS)
         .businessKey(registration.reference()).setVariables(form.toVariables()).executeWithVariablesInReturn();
-    Object status = instance.getVariables().get(RequestStatus.VARIABLE);
+    Object status = instance.getVariables().get(RequestStatusTracker.VARIABLE);
     return new Submitted(registration.reference(), registration.accessToken(),
         status == null ? "eingegangen" : status.toString());
   }
@@ -65,7 +65,7 @@ public class ConsultationRequestService {
 
   private Optional<String> status(String processInstanceId) {
     return Optional.ofNullable(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(processInstanceId).variableName(RequestStatus.VARIABLE).singleResult())
+            .processInstanceId(processInstanceId).variableName(RequestStatusTracker.VARIABLE).singleResult())
         .map(HistoricVariableInstance::getValue)
         .map(Object::toString);
   }

@@ -2,8 +2,8 @@ package de.kkb.intake;
 
 import org.springframework.stereotype.Component;
 
-/** Timer values for the request model: {@code ${intake.documentsDeadline()}}. */
-@Component("intake")
+/** Timer values for the request model: {@code ${intakeSchedule.documentsDeadline()}}. */
+@Component
 public class IntakeSchedule {
 
   private final IntakeProperties properties;

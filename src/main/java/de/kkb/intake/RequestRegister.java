@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * The register of consultation requests: references ({@code KKB-2023-007}), one open request per
  * municipality and round, and the access token for the status lookup (stored only as a hash).
  */
-@Component("requestRegister")
+@Component
 public class RequestRegister {
 
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code kkb.consultation.interim-report-interval} from the round's start) asks every running
  * consultation for one ("Zwischenbericht erstellen", which notifies its consultants).
  */
-@Component("interimReports")
+@Component
 public class InterimReports {
 
   public static final String PROCESS = "InterimReport";

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The programme period as the process models need it: {@code ${programme.endInstant()}}. */
-@Component("programme")
+/** The programme period as the process models need it: {@code ${programmeCalendar.endInstant()}}. */
+@Component
 public class ProgrammeCalendar {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgrammeCalendar.class);

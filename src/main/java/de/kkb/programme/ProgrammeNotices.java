@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /** The round's own notices: the programme end approaching (everyone) and reached (management). */
-@Component("programmeNotices")
+@Component
 public class ProgrammeNotices {
 
   private final Notices notices;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * What the round's tasks show: period, phase and places taken against the capacity
  * ({@code ${roundStatus.refresh(execution, 'Auswahl')}}).
  */
-@Component("roundStatus")
+@Component
 public class RoundStatus {
 
   private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the round's row lock, so that however many decide at once, no more are selected than there are
  * places; when all are taken the decision is refused and comes back to programme management.
  */
-@Component("places")
+@Component
 public class Places {
 
   public static final String SELECTED = "SELECTED";

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The waiting list: requests waiting for the message {@code PlaceOffered}, first come first served
  * by the time they were put on the list.
  */
-@Component("waitingList")
+@Component
 public class WaitingList {
 
   public static final String MESSAGE = "PlaceOffered";

@@ -148,8 +148,8 @@ class FormContractTest {
         }
       });
       read.removeAll(KEYWORDS);
-      read.removeAll(List.of("programme", "consultationSchedule", "phases", "measurePlan",
-          "consultationStart", "intake", "roundStatus", "notices", "programmeNotices",
+      read.removeAll(List.of("programmeCalendar", "consultationSchedule", "phaseTracker", "measurePlan",
+          "consultationStart", "intakeSchedule", "roundStatus", "requestStatusTracker", "places", "waitingList", "requestRegister", "notices", "programmeNotices",
           "interimReports", "deadlineWatch"));
       assertThat(available).as(file + ": variables the model reads").containsAll(read);
     }

@@ -28,7 +28,7 @@ import de.kkb.platform.UserTaskListeners;
 import de.kkb.platform.UserTaskListenersConfiguration;
 import de.kkb.intake.IntakeSchedule;
 import de.kkb.intake.RequestRegister;
-import de.kkb.intake.RequestStatus;
+import de.kkb.intake.RequestStatusTracker;
 import de.kkb.programme.InterimReports;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.programme.ProgrammeNotices;
@@ -91,7 +91,7 @@ public final class TestEngines {
     config.getProcessEnginePlugins().add(new UserTaskListeners(UserTaskListenersConfiguration.of(
         (TaskListener) beans.get("taskDeadlines"), notices)));
     beans.put("notices", notices);
-    ProgrammeCalendar programme = (ProgrammeCalendar) beans.get("programme");
+    ProgrammeCalendar programme = (ProgrammeCalendar) beans.get("programmeCalendar");
     beans.put("programmeNotices", new ProgrammeNotices(notices, programme));
     beans.put("interimReports", new InterimReports(programme,
         new ConsultationProperties(Period.ofMonths(6), Period.ofMonths(3))));
@@ -124,15 +124,15 @@ public final class TestEngines {
     ProgrammeCalendar programme = new ProgrammeCalendar(SOURCE_ROUND, LocalDate.of(2023, 6, 1));
     RoundRegister rounds = new RoundRegister(jdbc, programme);
     rounds.afterSingletonsInstantiated();
-    beans.put("programme", programme);
-    beans.put("phases", new PhaseTracker());
+    beans.put("programmeCalendar", programme);
+    beans.put("phaseTracker", new PhaseTracker());
     beans.put("measurePlan", new MeasurePlan());
     beans.put("consultationStart", new ConsultationStart(programme));
     beans.put("consultationSchedule",
         new ConsultationSchedule(new ConsultationProperties(Period.ofMonths(6), Period.ofMonths(3))));
     beans.put("requestRegister", new RequestRegister(jdbc, programme, rounds));
-    beans.put("statuses", new RequestStatus());
-    beans.put("intake", new IntakeSchedule(
+    beans.put("requestStatusTracker", new RequestStatusTracker());
+    beans.put("intakeSchedule", new IntakeSchedule(
         new IntakeProperties(Period.ofDays(14), 30, DataSize.ofKilobytes(64))));
     beans.put("places", new Places(jdbc, programme, rounds));
     beans.put("waitingList", new WaitingList());

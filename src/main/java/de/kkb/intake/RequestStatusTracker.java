@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The status an applicant sees, kept in the variable {@code requestStatus}: {@code ${statuses.set(execution, 'Vorgespräch')}} on the
+ * The status an applicant sees, kept in the variable {@code requestStatus}: {@code ${requestStatusTracker.set(execution, 'Vorgespräch')}} on the
  * model's steps.
  */
-@Component("statuses")
-public class RequestStatus {
+@Component
+public class RequestStatusTracker {
 
   public static final String VARIABLE = "requestStatus";
   public static final List<String> VALUES = List.of("eingegangen", "in Prüfung", "Unterlagen fehlen",
