@@ -3,6 +3,7 @@ package de.kkb;
 import java.time.ZoneId;
 import java.util.TimeZone;
 
+import de.kkb.platform.EngineClock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,12 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class KkbApplication {
 
-  /** Every date in the programme is a date in North Rhine-Westphalia. */
-  public static final String ZONE = "Europe/Berlin";
-  public static final ZoneId BERLIN = ZoneId.of(ZONE);
+  /** Kept for callers not yet moved to {@link EngineClock#BERLIN}. */
+  public static final ZoneId BERLIN = EngineClock.BERLIN;
 
   public static void main(String[] args) {
-    TimeZone.setDefault(TimeZone.getTimeZone(ZONE));
+    TimeZone.setDefault(TimeZone.getTimeZone(EngineClock.ZONE_ID));
     SpringApplication.run(KkbApplication.class, args);
   }
 }

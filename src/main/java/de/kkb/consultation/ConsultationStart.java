@@ -3,6 +3,7 @@ package de.kkb.consultation;
 import java.util.Map;
 
 import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.vocabulary.CommonVariables;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -21,16 +22,16 @@ public class ConsultationStart {
   }
 
   public void start(DelegateExecution execution) {
-    String carrierGroup = (String) execution.getVariable("carrierGroup");
+    String carrierGroup = (String) execution.getVariable(CommonVariables.CARRIER_GROUP);
     String carrier = programme.carriers().entrySet().stream()
         .filter(entry -> entry.getValue().equals(carrierGroup))
         .map(Map.Entry::getKey)
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Unbekannter Träger (carrierGroup): "
+        .orElseThrow(() -> new IllegalArgumentException("Unbekannter Träger (" + CommonVariables.CARRIER_GROUP + "): "
             + carrierGroup + ". Erlaubt sind " + String.join(", ", programme.carriers().values()) + "."));
-    execution.setVariable("carrier", carrier);
+    execution.setVariable(CommonVariables.CARRIER, carrier);
     // The business key is the reference, never a key the caller chose.
-    Object reference = execution.getVariable("reference");
+    Object reference = execution.getVariable(CommonVariables.REFERENCE);
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey != null && (reference == null || !businessKey.equals(reference.toString()))) {
       throw new BadUserRequestException("Der Geschäftsschlüssel einer Beratung ist ihr Aktenzeichen; "

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MeasurePlan {
 
-  public static final String MEASURES = "measures";
-  static final List<String> FIELDS = List.of("measureTitle", "measureFormat", "plannedDate", "measureLead");
+  private static final String MEASURES = ConsultationProcess.Variables.MEASURES;
+  static final List<String> FIELDS = List.of(CommonVariables.MEASURE_TITLE,
+      CommonVariables.MEASURE_FORMAT, CommonVariables.PLANNED_DATE, CommonVariables.MEASURE_LEAD);
 
   public void add(VariableScope scope) {
     Map<String, Object> measure = new LinkedHashMap<>();

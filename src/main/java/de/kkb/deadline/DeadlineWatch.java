@@ -3,14 +3,13 @@ package de.kkb.deadline;
 import java.time.LocalDate;
 import java.util.Date;
 
-import de.kkb.KkbApplication;
 import de.kkb.identity.KkbGroups;
 import de.kkb.notification.Notices;
+import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -49,14 +48,14 @@ public class DeadlineWatch {
   }
 
   public void check() {
-    Date now = ClockUtil.getCurrentTime();
-    LocalDate today = LocalDate.ofInstant(now.toInstant(), KkbApplication.BERLIN);
+    Date now = EngineClock.nowAsDate();
+    LocalDate today = EngineClock.day(now);
     boolean programmeOver = !now.toInstant().isBefore(programme.end().toInstant());
     for (Task task : taskService.createTaskQuery().active().dueBefore(now).list()) {
       if (!programmeOver) {
         toAssigneeOrGroups(task, "task-overdue", "overdue|" + task.getDueDate().getTime());
       }
-      LocalDate dueDay = LocalDate.ofInstant(task.getDueDate().toInstant(), KkbApplication.BERLIN);
+      LocalDate dueDay = EngineClock.day(task.getDueDate());
       LocalDate escalateFrom = calendar.addWorkingDays(dueDay, properties.escalationGraceWorkingDays());
       if (!today.isBefore(escalateFrom)) {
         for (User manager : notices.members(KkbGroups.PROGRAMME_MANAGEMENT)) {

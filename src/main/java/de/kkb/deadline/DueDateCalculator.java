@@ -3,7 +3,7 @@ package de.kkb.deadline;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
-import de.kkb.KkbApplication;
+import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +25,12 @@ public class DueDateCalculator {
   }
 
   public ZonedDateTime due(ZonedDateTime from, int workingDays) {
-    ZonedDateTime local = from.withZoneSameInstant(KkbApplication.BERLIN);
+    ZonedDateTime local = from.withZoneSameInstant(EngineClock.BERLIN);
     LocalDate date = calendar.addWorkingDays(local.toLocalDate(), workingDays);
     LocalDate lastDay = programme.lastDay();
     if (date.isAfter(lastDay)) {
       date = calendar.onOrBefore(lastDay);
     }
-    return ZonedDateTime.of(date, local.toLocalTime(), KkbApplication.BERLIN);
+    return ZonedDateTime.of(date, local.toLocalTime(), EngineClock.BERLIN);
   }
 }

@@ -3,10 +3,9 @@ package de.kkb.deadline;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
-import de.kkb.KkbApplication;
+import de.kkb.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +33,11 @@ public class TaskDeadlines implements TaskListener {
     if (task.getDueDate() != null) {
       return;
     }
-    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(KkbApplication.BERLIN);
+    ZonedDateTime now = EngineClock.nowInBerlin();
     ZonedDateTime due = dueDates.due(now, properties.workingDaysFor(task.getTaskDefinitionKey()));
     ZonedDateTime followUp = ZonedDateTime.of(
         calendar.subtractWorkingDays(due.toLocalDate(), properties.reminderWorkingDays()),
-        due.toLocalTime(), KkbApplication.BERLIN);
+        due.toLocalTime(), EngineClock.BERLIN);
     task.setDueDate(Date.from(due.toInstant()));
     task.setFollowUpDate(Date.from((followUp.isBefore(now) ? now : followUp).toInstant()));
   }

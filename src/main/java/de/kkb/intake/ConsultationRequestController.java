@@ -1,7 +1,6 @@
 package de.kkb.intake;
 
 import java.net.URI;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -36,11 +35,11 @@ public class ConsultationRequestController {
   // No "consumes" condition: other media types then reach this controller and its problem handler
   // answers 415 in German, instead of the generic error page.
   @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Map<String, String>> submit(@Valid @RequestBody ConsultationRequestForm form) {
+  public ResponseEntity<ConsultationRequestService.Submitted> submit(
+      @Valid @RequestBody ConsultationRequestForm form) {
     ConsultationRequestService.Submitted submitted = requests.submit(form);
     return ResponseEntity.created(URI.create("/api/consultation-requests/" + submitted.reference()))
-        .body(Map.of("reference", submitted.reference(), "accessToken", submitted.accessToken(),
-            "status", submitted.status()));
+        .body(submitted);
   }
 
   /**
@@ -51,7 +50,7 @@ public class ConsultationRequestController {
   public ResponseEntity<?> status(@PathVariable String reference,
       @RequestHeader(name = TOKEN_HEADER, required = false) String accessToken) {
     return requests.status(reference, accessToken)
-        .<ResponseEntity<?>>map(status -> ResponseEntity.ok(Map.of("reference", reference, "status", status)))
+        .<ResponseEntity<?>>map(status -> ResponseEntity.ok(new RequestState(reference, status)))
         .orElseGet(() -> {
           // The same answer for an unknown reference and a wrong token: nothing to probe.
           ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
@@ -60,5 +59,9 @@ public class ConsultationRequestController {
           return ResponseEntity.status(HttpStatus.NOT_FOUND)
               .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         });
+  }
+
+  /** The answer to a status lookup. */
+  record RequestState(String reference, String status) {
   }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationRequestProcess.Variables;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -86,19 +88,19 @@ public record ConsultationRequestForm(
   /** The process variables of a new request (dates as ISO strings, as the forms write them). */
   public Map<String, Object> toVariables() {
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("municipalityName", municipalityName.strip());
-    variables.put("municipalityKind", municipalityKind);
-    variables.put("ags", ags);
-    variables.put("population", population);
-    variables.put("contactName", contactName.strip());
-    variables.put("contactRole", contactRole.strip());
-    variables.put("contactEmail", contactEmail.strip());
-    variables.put("contactPhone", contactPhone == null || contactPhone.isBlank() ? null : contactPhone.strip());
-    variables.put("commissionedByAdministrationHead", commissionedByAdministrationHead);
-    variables.put("conflictDescription", conflictDescription.strip());
-    variables.put("previousAttempts", previousAttempts);
-    variables.put("partiesInvolved", partiesInvolved);
-    variables.put("desiredStart", desiredStart.toString());
+    variables.put(CommonVariables.MUNICIPALITY_NAME, municipalityName.strip());
+    variables.put(Variables.MUNICIPALITY_KIND, municipalityKind);
+    variables.put(Variables.AGS, ags);
+    variables.put(Variables.POPULATION, population);
+    variables.put(Variables.CONTACT_NAME, contactName.strip());
+    variables.put(Variables.CONTACT_ROLE, contactRole.strip());
+    variables.put(Variables.CONTACT_EMAIL, contactEmail.strip());
+    variables.put(Variables.CONTACT_PHONE, contactPhone == null || contactPhone.isBlank() ? null : contactPhone.strip());
+    variables.put(Variables.COMMISSIONED_BY_ADMINISTRATION_HEAD, commissionedByAdministrationHead);
+    variables.put(Variables.CONFLICT_DESCRIPTION, conflictDescription.strip());
+    variables.put(Variables.PREVIOUS_ATTEMPTS, previousAttempts);
+    variables.put(Variables.PARTIES_INVOLVED, partiesInvolved);
+    variables.put(Variables.DESIRED_START, desiredStart.toString());
     return variables;
   }
 }

@@ -3,13 +3,14 @@ package de.kkb.intake;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import de.kkb.KkbApplication;
+import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.vocabulary.RequestStatus;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Submits requests and answers status lookups, for the API and the public page alike. */
 @Service
 public class ConsultationRequestService {
-
-  public static final String PROCESS = "ConsultationRequest";
 
   private final RequestRegister register;
   private final RuntimeService runtimeService;
@@ -39,17 +38,17 @@ public class ConsultationRequestService {
    */
   @Transactional
   public Submitted submit(ConsultationRequestForm form) {
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), KkbApplication.BERLIN);
+    LocalDate today = EngineClock.today();
     if (today.isAfter(programme.applicationDeadline())) {
       throw new ApplicationDeadlinePassedException(programme.applicationDeadline());
     }
     RequestRegister.Registration registration = register.register(form.ags(), form.municipalityName().strip());
     // The status as the start left it, without another query (the intake benchmark counts them).
-    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS)
+    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(ConsultationRequestProcess.KEY)
         .businessKey(registration.reference()).setVariables(form.toVariables()).executeWithVariablesInReturn();
-    Object status = instance.getVariables().get(RequestStatusTracker.VARIABLE);
+    Object status = instance.getVariables().get(ConsultationRequestProcess.Variables.REQUEST_STATUS);
     return new Submitted(registration.reference(), registration.accessToken(),
-        status == null ? "eingegangen" : status.toString());
+        status == null ? RequestStatus.RECEIVED.label() : status.toString());
   }
 
   /** The status of a request, or empty when the reference is unknown or the token is wrong. */
@@ -58,14 +57,14 @@ public class ConsultationRequestService {
       return Optional.empty();
     }
     return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(PROCESS).processInstanceBusinessKey(reference).singleResult())
+            .processDefinitionKey(ConsultationRequestProcess.KEY).processInstanceBusinessKey(reference).singleResult())
         .map(HistoricProcessInstance::getId)
         .flatMap(this::status);
   }
 
   private Optional<String> status(String processInstanceId) {
     return Optional.ofNullable(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(processInstanceId).variableName(RequestStatusTracker.VARIABLE).singleResult())
+            .processInstanceId(processInstanceId).variableName(ConsultationRequestProcess.Variables.REQUEST_STATUS).singleResult())
         .map(HistoricVariableInstance::getValue)
         .map(Object::toString);
   }

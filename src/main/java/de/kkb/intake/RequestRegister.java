@@ -11,11 +11,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import de.kkb.KkbApplication;
+import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.programme.RoundRegister;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ public class RequestRegister {
     if (!open.isEmpty()) {
       throw new DuplicateRequestException(ags);
     }
-    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), KkbApplication.BERLIN).getYear();
+    int year = EngineClock.today().getYear();
     Integer last = jdbc.queryForObject("SELECT MAX(ref_number) FROM kkb_request WHERE ref_year = ?",
         Integer.class, year);
     int number = last == null ? 1 : last + 1;
@@ -59,7 +60,7 @@ public class RequestRegister {
               + "open_ags, municipality_name, access_token_hash, created_at) "
               + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           reference, year, number, programme.start(), ags, ags, municipalityName, hash(token),
-          new Timestamp(ClockUtil.getCurrentTime().getTime()));
+          new Timestamp(EngineClock.now().toEpochMilli()));
     } catch (DuplicateKeyException e) {
       throw new DuplicateRequestException(ags);
     }
@@ -72,11 +73,11 @@ public class RequestRegister {
    */
   public void registerStarted(DelegateExecution execution) {
     if (execution.getProcessBusinessKey() == null) {
-      Registration registration = register((String) execution.getVariable("ags"),
-          (String) execution.getVariable("municipalityName"));
+      Registration registration = register((String) execution.getVariable(ConsultationRequestProcess.Variables.AGS),
+          (String) execution.getVariable(CommonVariables.MUNICIPALITY_NAME));
       execution.setProcessBusinessKey(registration.reference());
     }
-    execution.setVariable("reference", execution.getProcessBusinessKey());
+    execution.setVariable(CommonVariables.REFERENCE, execution.getProcessBusinessKey());
   }
 
   /** End listener of the request model: the municipality may apply again. */

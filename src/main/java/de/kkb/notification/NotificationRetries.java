@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 
+import de.kkb.platform.EngineClock;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Retries for sending jobs, which belong to no activity and so get no retry cycle from the engine:
@@ -45,7 +45,7 @@ public class NotificationRetries implements FailedJobCommandFactory {
         decrementRetries(job);
         if (job.getRetries() > 0) {
           Duration wait = intervals.get(Math.min(triesSoFar - 1, intervals.size() - 1));
-          job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait.toMillis()));
+          job.setDuedate(new Date(EngineClock.now().toEpochMilli() + wait.toMillis()));
         }
         notifyAcquisition(commandContext);
         return null;

@@ -2,9 +2,13 @@ package de.kkb.programme;
 
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import de.kkb.consultation.ConsultationProperties;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.InterimReportProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InterimReports {
-
-  public static final String PROCESS = "InterimReport";
 
   private final ProgrammeCalendar programme;
   private final ConsultationProperties consultation;
@@ -37,13 +39,14 @@ public class InterimReports {
 
   public void requestAll(DelegateExecution execution) {
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    for (ProcessInstance running : runtime.createProcessInstanceQuery().processDefinitionKey("Consultation")
-        .active().list()) {
+    for (ProcessInstance running : runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ConsultationProcess.KEY).active().list()) {
       Map<String, Object> variables = new HashMap<>();
-      for (String name : new String[] {"reference", "municipalityName", "carrierGroup", "phase"}) {
+      for (String name : List.of(CommonVariables.REFERENCE, CommonVariables.MUNICIPALITY_NAME,
+          CommonVariables.CARRIER_GROUP, CommonVariables.PHASE)) {
         variables.put(name, runtime.getVariable(running.getId(), name));
       }
-      runtime.startProcessInstanceByKey(PROCESS, running.getBusinessKey(), variables);
+      runtime.startProcessInstanceByKey(InterimReportProcess.KEY, running.getBusinessKey(), variables);
     }
   }
 }

@@ -5,7 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import de.kkb.KkbApplication;
+import de.kkb.platform.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,7 @@ public class ProgrammeCalendar {
 
   @Autowired
   public ProgrammeCalendar(ProgrammeProperties configured) {
-    this(configured, LocalDate.now(KkbApplication.BERLIN));
+    this(configured, EngineClock.today());
   }
 
   public ProgrammeCalendar(ProgrammeProperties configured, LocalDate today) {
@@ -54,16 +54,16 @@ public class ProgrammeCalendar {
 
   /** The call for applications closes at the end of the deadline day (start of the next, Berlin). */
   public String applicationDeadlineInstant() {
-    return round.applicationDeadline().plusDays(1).atStartOfDay(KkbApplication.BERLIN)
+    return round.applicationDeadline().plusDays(1).atStartOfDay(EngineClock.BERLIN)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** The moment the programme is over: the start of the day after its last day, in Berlin. */
   public ZonedDateTime end() {
-    return round.end().plusDays(1).atStartOfDay(KkbApplication.BERLIN);
+    return round.end().plusDays(1).atStartOfDay(EngineClock.BERLIN);
   }
 
-  /** Three months before the end: programme management is warned (notices come with issue 5). */
+  /** Three months before the end: consultants and programme management are told the end is near. */
   public String endApproachingInstant() {
     return end().minusMonths(3).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }

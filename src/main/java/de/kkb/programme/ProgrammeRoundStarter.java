@@ -1,5 +1,6 @@
 package de.kkb.programme;
 
+import de.kkb.vocabulary.ProgrammeRoundProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProgrammeRoundStarter implements SmartInitializingSingleton {
 
-  public static final String PROCESS = "ProgrammeRound";
   private static final Logger LOG = LoggerFactory.getLogger(ProgrammeRoundStarter.class);
 
   private final RuntimeService runtimeService;
@@ -31,10 +31,10 @@ public class ProgrammeRoundStarter implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     String key = programme.roundKey();
-    long existing = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
+    long existing = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeRoundProcess.KEY)
         .processInstanceBusinessKey(key).count();
     if (existing == 0) {
-      runtimeService.startProcessInstanceByKey(PROCESS, key);
+      runtimeService.startProcessInstanceByKey(ProgrammeRoundProcess.KEY, key);
       LOG.info("Programme round {} started ({} to {}, {} places)", key, programme.start(),
           programme.lastDay(), programme.capacity());
     }

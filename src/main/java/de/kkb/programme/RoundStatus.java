@@ -2,6 +2,7 @@ package de.kkb.programme;
 
 import java.time.format.DateTimeFormatter;
 
+import de.kkb.vocabulary.ProgrammeRoundProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,10 @@ public class RoundStatus {
   }
 
   public void refresh(DelegateExecution execution, String phase) {
-    execution.setVariable("roundStart", programme.start().format(GERMAN_DATE));
-    execution.setVariable("roundEnd", programme.lastDay().format(GERMAN_DATE));
-    execution.setVariable("roundPhase", phase);
-    execution.setVariable("capacity", programme.capacity());
-    execution.setVariable("placesTaken", rounds.placesTaken());
+    execution.setVariable(Variables.ROUND_START, programme.start().format(GERMAN_DATE));
+    execution.setVariable(Variables.ROUND_END, programme.lastDay().format(GERMAN_DATE));
+    execution.setVariable(Variables.ROUND_PHASE, phase);
+    execution.setVariable(Variables.CAPACITY, programme.capacity());
+    execution.setVariable(Variables.PLACES_TAKEN, rounds.placesTaken());
   }
 }

@@ -1,12 +1,12 @@
 package de.kkb.reporting;
 
+import de.kkb.platform.EngineClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +33,7 @@ public class PlatformMetrics implements MeterBinder {
     Gauge.builder("kkb.tasks.open", () -> taskService.createTaskQuery().active().count())
         .description("Offene Aufgaben").register(registry);
     Gauge.builder("kkb.tasks.overdue", () -> taskService.createTaskQuery().active()
-            .dueBefore(ClockUtil.getCurrentTime()).count())
+            .dueBefore(EngineClock.nowAsDate()).count())
         .description("Überfällige Aufgaben").register(registry);
     Gauge.builder("kkb.incidents", () -> runtimeService.createIncidentQuery().count())
         .description("Offene Störungen (Incidents)").register(registry);

@@ -13,7 +13,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import de.kkb.platform.EngineClock;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.InterventionProcess;
+import de.kkb.vocabulary.Phase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -29,8 +33,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProgrammeReport {
 
-  public static final List<String> PHASES = List.of("Auftragsklärung", "Konfliktanalyse",
-      "Handlungskonzept", "Umsetzung", "Auswertung und Abschluss");
+  /** The labels of the working phases, in their order: the report's phase columns. */
+  public static final List<String> PHASES = Phase.workingPhases().stream().map(Phase::label).toList();
+
+  private static final String CONSULTATION = ConsultationProcess.KEY;
+  private static final List<String> REPORTED = List.of(CommonVariables.MUNICIPALITY_NAME,
+      CommonVariables.CARRIER, CommonVariables.PHASE, ConsultationProcess.Variables.MEASURES);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +49,7 @@ public class ProgrammeReport {
   }
 
   public List<Row> rows() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.nowAsDate();
     Map<String, Map<String, Object>> variables = variables();
     Map<String, Map<String, Date>> phaseStarts = phaseStarts();
     Map<String, Date> lastActivities = lastActivities();
@@ -49,7 +57,7 @@ public class ProgrammeReport {
     Map<String, Long> held = measuresHeld();
     // Instances deleted by an operator (Cockpit, API) are no consultations to report.
     return jdbc.query("SELECT ID_, BUSINESS_KEY_, START_TIME_, END_TIME_ FROM ACT_HI_PROCINST "
-        + "WHERE PROC_DEF_KEY_ = 'Consultation' AND (STATE_ IS NULL OR STATE_ <> 'EXTERNALLY_TERMINATED') "
+        + "WHERE PROC_DEF_KEY_ = ? AND (STATE_ IS NULL OR STATE_ <> 'EXTERNALLY_TERMINATED') "
         + "ORDER BY START_TIME_, ID_", (rs, i) -> {
           String id = rs.getString("ID_");
           String reference = rs.getString("BUSINESS_KEY_");
@@ -59,17 +67,18 @@ public class ProgrammeReport {
           Map<String, Date> phaseStarted = new LinkedHashMap<>();
           Map<String, Date> starts = phaseStarts.getOrDefault(id, Map.of());
           PHASES.stream().filter(starts::containsKey).forEach(phase -> phaseStarted.put(phase, starts.get(phase)));
-          String phase = (String) values.get("phase");
+          String phase = (String) values.get(CommonVariables.PHASE);
           Date phaseStart = phaseStarted.get(phase);
           Long daysInPhase = phaseStart == null || ended ? null
               : Duration.between(phaseStart.toInstant(), now.toInstant()).toDays();
           OpenTasks open = reference == null ? OpenTasks.NONE : openTasks.getOrDefault(reference, OpenTasks.NONE);
-          Integer planned = (Integer) values.get("measures");
-          return new Row(reference, (String) values.get("municipalityName"), (String) values.get("carrier"),
+          Integer planned = (Integer) values.get(ConsultationProcess.Variables.MEASURES);
+          return new Row(reference, (String) values.get(CommonVariables.MUNICIPALITY_NAME),
+              (String) values.get(CommonVariables.CARRIER),
               phase, phaseStarted, daysInPhase, open.count(), open.overdue(), planned == null ? 0 : planned,
               reference == null ? 0 : held.getOrDefault(reference, 0L), open.nextDue(),
               lastActivities.getOrDefault(id, started));
-        });
+        }, CONSULTATION);
   }
 
   /**
@@ -80,13 +89,13 @@ public class ProgrammeReport {
     Map<String, Map<String, Object>> variables = new HashMap<>();
     jdbc.query("SELECT v.PROC_INST_ID_, v.NAME_, v.TEXT_, b.BYTES_ FROM ACT_HI_VARINST v "
         + "LEFT JOIN ACT_GE_BYTEARRAY b ON b.ID_ = v.BYTEARRAY_ID_ "
-        + "WHERE v.PROC_DEF_KEY_ = 'Consultation' AND v.STATE_ = 'CREATED' "
-        + "AND v.NAME_ IN ('municipalityName', 'carrier', 'phase', 'measures') "
+        + "WHERE v.PROC_DEF_KEY_ = ? AND v.STATE_ = 'CREATED' AND v.NAME_ IN (?, ?, ?, ?) "
         + "ORDER BY CASE WHEN v.EXECUTION_ID_ = v.PROC_INST_ID_ THEN 1 ELSE 0 END", rs -> {
           String name = rs.getString("NAME_");
-          Object value = "measures".equals(name) ? length(rs.getBytes("BYTES_")) : rs.getString("TEXT_");
+          Object value = ConsultationProcess.Variables.MEASURES.equals(name) ? length(rs.getBytes("BYTES_"))
+              : rs.getString("TEXT_");
           variables.computeIfAbsent(rs.getString("PROC_INST_ID_"), id -> new HashMap<>()).put(name, value);
-        });
+        }, CONSULTATION, REPORTED.get(0), REPORTED.get(1), REPORTED.get(2), REPORTED.get(3));
     return variables;
   }
 
@@ -102,15 +111,18 @@ public class ProgrammeReport {
     }
   }
 
-  /** When each phase (an embedded subprocess named after it) first began, per consultation. */
+  /**
+   * When each phase first began, per consultation: the first time the variable {@code phase} took
+   * its label (the history of variable updates), whatever the model's boxes are called.
+   */
   private Map<String, Map<String, Date>> phaseStarts() {
     Map<String, Map<String, Date>> starts = new HashMap<>();
-    jdbc.query("SELECT PROC_INST_ID_, ACT_NAME_, MIN(START_TIME_) AS STARTED FROM ACT_HI_ACTINST "
-        + "WHERE PROC_DEF_KEY_ = 'Consultation' AND ACT_TYPE_ = 'subProcess' "
-        + "GROUP BY PROC_INST_ID_, ACT_NAME_", rs -> {
+    jdbc.query("SELECT PROC_INST_ID_, TEXT_, MIN(TIME_) AS STARTED FROM ACT_HI_DETAIL "
+        + "WHERE PROC_DEF_KEY_ = ? AND NAME_ = ? AND TYPE_ = 'VariableUpdate' "
+        + "GROUP BY PROC_INST_ID_, TEXT_", rs -> {
           starts.computeIfAbsent(rs.getString("PROC_INST_ID_"), id -> new HashMap<>())
-              .put(rs.getString("ACT_NAME_"), date(rs, "STARTED"));
-        });
+              .put(rs.getString("TEXT_"), date(rs, "STARTED"));
+        }, CONSULTATION, CommonVariables.PHASE);
     return starts;
   }
 
@@ -118,10 +130,10 @@ public class ProgrammeReport {
   private Map<String, Date> lastActivities() {
     Map<String, Date> last = new HashMap<>();
     jdbc.query("SELECT PROC_INST_ID_, MAX(COALESCE(END_TIME_, START_TIME_)) AS LAST_ACTIVITY "
-        + "FROM ACT_HI_ACTINST WHERE PROC_DEF_KEY_ = 'Consultation' GROUP BY PROC_INST_ID_",
+        + "FROM ACT_HI_ACTINST WHERE PROC_DEF_KEY_ = ? GROUP BY PROC_INST_ID_",
         rs -> {
           last.put(rs.getString("PROC_INST_ID_"), date(rs, "LAST_ACTIVITY"));
-        });
+        }, CONSULTATION);
     return last;
   }
 
@@ -141,12 +153,13 @@ public class ProgrammeReport {
   /** Measures documented as held, per municipality (business key of the Intervention instances). */
   private Map<String, Long> measuresHeld() {
     Map<String, Long> held = new HashMap<>();
-    jdbc.query("SELECT p.BUSINESS_KEY_, COUNT(*) AS HELD FROM ACT_HI_VARINST v "
+    jdbc.query("SELECT p.BUSINESS_KEY_, COUNT(*) AS HELD_COUNT FROM ACT_HI_VARINST v "
         + "JOIN ACT_HI_PROCINST p ON p.ID_ = v.PROC_INST_ID_ "
-        + "WHERE p.PROC_DEF_KEY_ = 'Intervention' AND v.NAME_ = 'interventionOutcome' AND v.TEXT_ = 'HELD' "
+        + "WHERE p.PROC_DEF_KEY_ = ? AND v.NAME_ = ? AND v.TEXT_ = ? "
         + "AND v.STATE_ = 'CREATED' GROUP BY p.BUSINESS_KEY_", rs -> {
-          held.put(rs.getString("BUSINESS_KEY_"), rs.getLong("HELD"));
-        });
+          held.put(rs.getString("BUSINESS_KEY_"), rs.getLong("HELD_COUNT"));
+        }, InterventionProcess.KEY, InterventionProcess.Variables.INTERVENTION_OUTCOME,
+        InterventionProcess.Values.HELD);
     return held;
   }
 

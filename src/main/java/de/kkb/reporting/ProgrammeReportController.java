@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import de.kkb.KkbApplication;
+import de.kkb.platform.EngineClock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgrammeReportController {
 
   private static final DateTimeFormatter GERMAN_DATE =
-      DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(KkbApplication.BERLIN);
+      DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(EngineClock.BERLIN);
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final ProgrammeReport report;

@@ -7,10 +7,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import de.kkb.KkbApplication;
+import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import de.kkb.vocabulary.Phase;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class ProgrammeTimelineController {
 
-  static final Map<String, String> COLOURS = Map.of(
-      "Auftragsklärung", "#6c8ebf", "Konfliktanalyse", "#d79b00", "Handlungskonzept", "#9673a6",
-      "Umsetzung", "#82b366", "Auswertung und Abschluss", "#b85450");
+  /** Label → colour of each working phase, in the phases' order. */
+  static final Map<String, String> COLOURS = Phase.workingPhases().stream().collect(
+      Collectors.toMap(Phase::label, Phase::colour, (a, b) -> a, LinkedHashMap::new));
 
   private final ProgrammeReport report;
   private final ProgrammeCalendar programme;
@@ -40,7 +41,7 @@ public class ProgrammeTimelineController {
   public String timeline(Model model) {
     LocalDate start = programme.start();
     LocalDate end = programme.lastDay();
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), KkbApplication.BERLIN);
+    LocalDate today = EngineClock.today();
     double days = ChronoUnit.DAYS.between(start, end) + 1;
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<String, Integer> perPhase = new LinkedHashMap<>();
@@ -54,7 +55,7 @@ public class ProgrammeTimelineController {
             : row.lastActivity() != null && !row.phaseStarted().containsKey(row.phase()) ? day(row.lastActivity())
             : today;
         String phase = started.get(i).getKey();
-        bars.add(Map.of("phase", phase, "colour", COLOURS.get(phase),
+        bars.add(Map.of("label", phase, "colour", COLOURS.get(phase),
             "left", percent(ChronoUnit.DAYS.between(start, from), days),
             "width", Math.max(0.4, percent(ChronoUnit.DAYS.between(from, to) + 1, days))));
       }
@@ -85,7 +86,7 @@ public class ProgrammeTimelineController {
   }
 
   private static LocalDate day(Date date) {
-    return LocalDate.ofInstant(date.toInstant(), KkbApplication.BERLIN);
+    return EngineClock.day(date);
   }
 
   private static double percent(long part, double whole) {

@@ -2,12 +2,16 @@ package de.kkb.selection;
 
 import java.sql.Timestamp;
 
+import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.programme.RoundRegister;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationRequestProcess.Values;
+import de.kkb.vocabulary.ConsultationRequestProcess.Variables;
+import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Places {
 
-  public static final String SELECTED = "SELECTED";
-  public static final String REFUSED = "SelectionRefused";
-  static final String REFUSAL = "selectionRefusal";
+  private static final String REFUSED = ConsultationRequestProcess.Errors.SELECTION_REFUSED;
 
   private final JdbcTemplate jdbc;
   private final ProgrammeCalendar programme;
@@ -38,11 +40,11 @@ public class Places {
    * brings the decision back to programme management with the reason shown at the top of the form.
    */
   public void claimIfSelected(DelegateTask task) {
-    task.setVariable(REFUSAL, null);
-    if (!SELECTED.equals(task.getVariable("selectionDecision"))) {
+    task.setVariable(Variables.SELECTION_REFUSAL, null);
+    if (!Values.SELECTED.equals(task.getVariable(Variables.SELECTION_DECISION))) {
       return;
     }
-    String carrierGroup = (String) task.getVariable("carrierGroup");
+    String carrierGroup = (String) task.getVariable(CommonVariables.CARRIER_GROUP);
     if (!programme.carriers().containsValue(carrierGroup)) {
       throw new BpmnError(REFUSED, "Bitte den Träger der Beratung wählen ("
           + String.join(" oder ", programme.carriers().keySet()) + ").");
@@ -66,7 +68,7 @@ public class Places {
     }
     jdbc.update("INSERT INTO kkb_place (round_start, reference, carrier_group, taken_at) "
             + "VALUES (?, ?, ?, ?)", programme.start(), reference, carrierGroup,
-        new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        new Timestamp(EngineClock.now().toEpochMilli()));
   }
 
   /** The municipality left before implementation: its place is free again. */

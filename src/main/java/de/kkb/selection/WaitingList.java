@@ -3,10 +3,13 @@ package de.kkb.selection;
 import java.util.Comparator;
 import java.util.Optional;
 
+import de.kkb.platform.EngineClock;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationRequestProcess.Variables;
+import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class WaitingList {
 
-  public static final String MESSAGE = "PlaceOffered";
-  static final String SINCE = "waitingListSince";
-  static final String NEXT = "nextOnWaitingList";
-  static final String NEXT_NAME = "nextOnWaitingListName";
+  private static final String MESSAGE = ConsultationRequestProcess.Messages.PLACE_OFFERED;
+  private static final String SINCE = Variables.WAITING_LIST_SINCE;
+  private static final String NEXT = Variables.NEXT_ON_WAITING_LIST;
 
   public void join(DelegateExecution execution) {
     execution.getProcessInstance().setVariable(SINCE,
-        ClockUtil.getCurrentTime().toInstant().toString());
+        EngineClock.now().toString());
   }
 
   /** Start listener of "Freien Platz vergeben": shows who would move up. */
@@ -37,15 +39,15 @@ public class WaitingList {
         .min(Comparator.comparing((ProcessInstance pi) -> (String) runtime.getVariable(pi.getId(), SINCE))
             .thenComparing(ProcessInstance::getBusinessKey));
     execution.setVariable(NEXT, first.map(ProcessInstance::getBusinessKey).orElse(null));
-    execution.setVariable(NEXT_NAME, first
-        .map(pi -> (String) runtime.getVariable(pi.getId(), "municipalityName"))
+    execution.setVariable(Variables.NEXT_ON_WAITING_LIST_NAME, first
+        .map(pi -> (String) runtime.getVariable(pi.getId(), CommonVariables.MUNICIPALITY_NAME))
         .orElse("niemand – die Warteliste ist leer"));
   }
 
   /** Complete listener of "Freien Platz vergeben": offers the place when programme management chose to. */
   public void offerIfChosen(DelegateTask task) {
     Object next = task.getVariable(NEXT);
-    if ("OFFER".equals(task.getVariable("offerPlace")) && next != null) {
+    if (ConsultationRequestProcess.Values.OFFER.equals(task.getVariable(Variables.OFFER_PLACE)) && next != null) {
       task.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE)
           .processInstanceBusinessKey(next.toString())
           .correlate();

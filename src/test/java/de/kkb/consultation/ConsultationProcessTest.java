@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -152,7 +153,7 @@ public class ConsultationProcessTest {
     assertThat(measures).allSatisfy(m -> assertThat(m.getBusinessKey()).isEqualTo(REFERENCE));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> plan = (List<Map<String, Object>>)
-        runtimeService().getVariable(consultation.getId(), MeasurePlan.MEASURES);
+        runtimeService().getVariable(consultation.getId(), ConsultationProcess.Variables.MEASURES);
     assertThat(plan).extracting(m -> m.get("measureTitle"))
         .containsExactly("Runder Tisch", "Mediation Sportverein");
 

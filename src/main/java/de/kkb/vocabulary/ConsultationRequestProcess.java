@@ -1,0 +1,95 @@
+package de.kkb.vocabulary;
+
+/** Names of the request model, {@code processes/consultation-request.bpmn}, and its forms. */
+public final class ConsultationRequestProcess {
+
+  public static final String KEY = "ConsultationRequest";
+  /** The decision table {@code processes/eligibility.dmn}. */
+  public static final String ELIGIBILITY_DECISION = "Eligibility";
+
+  private ConsultationRequestProcess() {
+  }
+
+  public static final class Messages {
+    /** A free place goes to the first request on the waiting list. */
+    public static final String PLACE_OFFERED = "PlaceOffered";
+    /** The applicant handed in the missing documents. */
+    public static final String DOCUMENTS_PROVIDED = "RequestDocumentsProvided";
+
+    private Messages() {
+    }
+  }
+
+  public static final class Errors {
+    /** A selection that found no free place: the decision goes back to programme management. */
+    public static final String SELECTION_REFUSED = "SelectionRefused";
+
+    private Errors() {
+    }
+  }
+
+  public static final class Tasks {
+    public static final String CHECK_COMPLETENESS = "Task_CheckCompleteness";
+    public static final String HOLD_PRELIMINARY_TALK = "Task_HoldPreliminaryTalk";
+    public static final String DECIDE_SELECTION = "Task_DecideSelection";
+    public static final String OFFER_FREE_PLACE = "Task_OfferFreePlace";
+
+    private Tasks() {
+    }
+  }
+
+  public static final class Variables {
+    // What the applicant enters (the intake API, the application page and the Tasklist start form)
+    public static final String MUNICIPALITY_KIND = "municipalityKind";
+    public static final String AGS = "ags";
+    public static final String POPULATION = "population";
+    public static final String CONTACT_NAME = "contactName";
+    public static final String CONTACT_ROLE = "contactRole";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String CONTACT_PHONE = "contactPhone";
+    public static final String COMMISSIONED_BY_ADMINISTRATION_HEAD = "commissionedByAdministrationHead";
+    public static final String CONFLICT_DESCRIPTION = "conflictDescription";
+    public static final String PREVIOUS_ATTEMPTS = "previousAttempts";
+    public static final String PARTIES_INVOLVED = "partiesInvolved";
+    public static final String DESIRED_START = "desiredStart";
+    public static final String APPLICANT_USER_ID = "applicantUserId";
+    // Programme management and consultants
+    public static final String DOCUMENTS_COMPLETE = "documentsComplete";
+    public static final String MISSING_DOCUMENTS = "missingDocuments";
+    public static final String PRELIMINARY_TALK_DATE = "preliminaryTalkDate";
+    public static final String PRELIMINARY_TALK_PARTICIPANTS = "preliminaryTalkParticipants";
+    public static final String TALK_RECOMMENDATION = "talkRecommendation";
+    public static final String TALK_RECOMMENDATION_NOTE = "talkRecommendationNote";
+    public static final String SELECTION_DECISION = "selectionDecision";
+    public static final String SELECTION_REASON = "selectionReason";
+    public static final String OFFER_PLACE = "offerPlace";
+    // Set by code
+    /** The result of {@link ConsultationRequestProcess#ELIGIBILITY_DECISION}. */
+    public static final String ELIGIBILITY = "eligibility";
+    /** The status the applicant sees: the label of a {@link RequestStatus}. */
+    public static final String REQUEST_STATUS = "requestStatus";
+    public static final String SELECTION_REFUSAL = "selectionRefusal";
+    @CodeOnly
+    public static final String WAITING_LIST_SINCE = "waitingListSince";
+    public static final String NEXT_ON_WAITING_LIST = "nextOnWaitingList";
+    public static final String NEXT_ON_WAITING_LIST_NAME = "nextOnWaitingListName";
+    /** The consultation's last {@link CommonVariables#PHASE}, passed back when it ends. */
+    public static final String CONSULTATION_END_PHASE = "consultationEndPhase";
+    /** Whether the consultation reached implementation: until then a withdrawal frees the place. */
+    public static final String REACHED_IMPLEMENTATION = "reachedImplementation";
+
+    private Variables() {
+    }
+  }
+
+  /** Option values of the forms that code reads. */
+  public static final class Values {
+    public static final String SELECTED = "SELECTED";
+    public static final String WAITING_LIST = "WAITING_LIST";
+    public static final String OFFER = "OFFER";
+    public static final String DOCUMENTS_COMPLETE = "COMPLETE";
+
+    private Values() {
+    }
+  }
+}
