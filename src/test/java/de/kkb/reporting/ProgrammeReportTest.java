@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.Phase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.ManagementService;
@@ -119,6 +121,24 @@ class ProgrammeReportTest {
         .containsExactly("Auftragsklärung", "Konfliktanalyse");
     assertThat(onTimeRow.path("measuresPlanned").asInt()).isZero();
     assertThat(onTimeRow.path("nextDeadline").isNull()).isFalse();
+  }
+
+  /**
+   * A phase begins when the variable {@code phase} takes its label, not when a box of that name
+   * starts: the report still works when the model's boxes are renamed in Camunda Modeler.
+   */
+  @Test
+  void phaseStartsComeFromThePhaseVariable() throws Exception {
+    // No box of the model starts here: only the variable changes, on 8 March.
+    Jobs.setClock("2024-03-08T09:00");
+    runtimeService.setVariable(late, CommonVariables.PHASE, Phase.CONFLICT_ANALYSIS.label());
+    Jobs.setClock("2024-03-11T12:00");
+    JsonNode lateRow = row(JSON.readTree(new HttpSession(port).basic("steuerung", "demo")
+        .get("/api/programme/report").body()), lateReference);
+    assertThat(lateRow.path("phase").asText()).isEqualTo(Phase.CONFLICT_ANALYSIS.label());
+    assertThat(lateRow.path("phaseStarted").fieldNames()).toIterable()
+        .containsExactly(Phase.MANDATE_CLARIFICATION.label(), Phase.CONFLICT_ANALYSIS.label());
+    assertThat(lateRow.path("daysInPhase").asInt()).isEqualTo(3);
   }
 
   @Test
