@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Start of a consultation, whether from Tasklist's start form or from a selected request: the
  * reference becomes the business key, and the carrier's display name is derived from its group.
+ * Called from the consultation model's start event: {@code ${consultationStart.start(execution)}}.
  */
 @Component
 public class ConsultationStart {

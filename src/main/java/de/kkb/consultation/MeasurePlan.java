@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * The plan of measures, one entry per measure captured in Tasklist ("Maßnahme in den Maßnahmenplan
  * aufnehmen", or "Maßnahme hinzufügen" during implementation). Tasklist's forms edit one measure at
  * a time; this appends it to {@code measures}, the collection the implementation phase iterates.
+ * Called from the consultation model: {@code ${measurePlan.collect(task)}} and
+ * {@code ${measurePlan.add(execution)}}.
  */
 @Component
 public class MeasurePlan {

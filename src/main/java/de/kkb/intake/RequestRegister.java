@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The register of consultation requests: references ({@code KKB-2023-007}), one open request per
  * municipality and round, and the access token for the status lookup (stored only as a hash).
+ * Called from the request model: {@code ${requestRegister.registerStarted(execution)}} and
+ * {@code ${requestRegister.close(execution)}}.
  */
 @Component
 public class RequestRegister {

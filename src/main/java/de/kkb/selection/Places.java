@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * The round's places. A "selected" decision takes a place within the task's own transaction, under
  * the round's row lock, so that however many decide at once, no more are selected than there are
  * places; when all are taken the decision is refused and comes back to programme management.
+ * Called from the request model: {@code ${places.claimIfSelected(task)}},
+ * {@code ${places.release(execution)}}.
  */
 @Component
 public class Places {

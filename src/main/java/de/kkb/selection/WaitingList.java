@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The waiting list: requests waiting for the message {@code PlaceOffered}, first come first served
- * by the time they were put on the list.
+ * by the time they were put on the list. Called from the request model:
+ * {@code ${waitingList.join(execution)}}, {@code ${waitingList.lookUpFirst(execution)}},
+ * {@code ${waitingList.offerIfChosen(task)}}.
  */
 @Component
 public class WaitingList {
