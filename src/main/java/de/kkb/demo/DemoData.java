@@ -41,6 +41,8 @@ public class DemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FIRST = "FIRST_CARRIER";
+  private static final String SECOND = "SECOND_CARRIER";
 
   private final ConsultationRequestService requests;
   private final RuntimeService runtimeService;
@@ -77,8 +79,9 @@ public class DemoData {
 
   void seed(LocalDate start) {
     on(start.plusDays(2));
-    String[][] municipalities = {{"Altena", "05962004", "K3B"}, {"Bergkamen", "05978004", "forumZFD"},
-        {"Coesfeld", "05558012", "K3B"}, {"Dorsten", "05562012", "forumZFD"},
+    // Selected municipalities go to the first and the second configured carrier (with one, all to it).
+    String[][] municipalities = {{"Altena", "05962004", FIRST}, {"Bergkamen", "05978004", SECOND},
+        {"Coesfeld", "05558012", FIRST}, {"Dorsten", "05562012", SECOND},
         {"Emmerich am Rhein", "05154012", "WAITING_LIST"}, {"Bad Homburg", "06434001", "-"}};
     List<String> references = new ArrayList<>();
     Map<String, String> decisions = new HashMap<>();
@@ -132,12 +135,18 @@ public class DemoData {
       Map<String, String> given = new HashMap<>(Map.of("documentsComplete", "COMPLETE",
           "talkRecommendation", "Beratung empfohlen",
           "selectionDecision", decision.equals("WAITING_LIST") ? "WAITING_LIST" : "SELECTED",
-          "carrierGroup", decision.equals("forumZFD") ? "consultants-forumzfd" : "consultants-k3b"));
+          "carrierGroup", carrierGroup(decision)));
       if (answers != null) {
         given.putAll(answers);
       }
       complete(task, given);
     }
+  }
+
+  /** The group of the first configured carrier, or of the second for {@link #SECOND}. */
+  private String carrierGroup(String decision) {
+    List<String> groups = programme.consultantGroups();
+    return decision.equals(SECOND) && groups.size() > 1 ? groups.get(1) : groups.get(0);
   }
 
   private void complete(Task task, Map<String, String> answers) {

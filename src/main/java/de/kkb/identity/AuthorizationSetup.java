@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 
+import de.kkb.programme.ProgrammeCalendar;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The group-wide grants: which webapps each group may open, and what programme management may
- * read. Access to a municipality's own work (tasks, instances) comes from the processes, per
- * carrier, not from here.
+ * read. Every carrier configured in {@code kkb.programme.carriers} gets the same grants. Access to a
+ * municipality's own work (tasks, instances) comes from the processes, per carrier, not from here.
  */
 @Component
 public class AuthorizationSetup {
@@ -28,9 +29,11 @@ public class AuthorizationSetup {
   static final String CONSULTATION = "Consultation";
 
   private final AuthorizationService authorizationService;
+  private final ProgrammeCalendar programme;
 
-  AuthorizationSetup(AuthorizationService authorizationService) {
+  AuthorizationSetup(AuthorizationService authorizationService, ProgrammeCalendar programme) {
     this.authorizationService = authorizationService;
+    this.programme = programme;
   }
 
   void run() {
@@ -60,7 +63,7 @@ public class AuthorizationSetup {
     grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_INSTANCE, Authorization.ANY,
         Permissions.CREATE);
 
-    for (String consultants : KkbGroups.CONSULTANT_GROUPS) {
+    for (String consultants : programme.consultantGroups()) {
       grant(consultants, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       // Definitions carry no municipality data; Tasklist needs them for process names.
       grant(consultants, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);

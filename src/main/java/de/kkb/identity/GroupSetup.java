@@ -1,21 +1,27 @@
 package de.kkb.identity;
 
+import de.kkb.programme.ProgrammeCalendar;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
-/** Creates the platform's groups, or brings their names and types up to date. */
+/**
+ * Creates the platform's groups, one per configured carrier among them, or brings their names and
+ * types up to date.
+ */
 @Component
 class GroupSetup {
 
   private final IdentityService identityService;
+  private final ProgrammeCalendar programme;
 
-  GroupSetup(IdentityService identityService) {
+  GroupSetup(IdentityService identityService, ProgrammeCalendar programme) {
     this.identityService = identityService;
+    this.programme = programme;
   }
 
   void run() {
-    for (KkbGroups.GroupSpec spec : KkbGroups.ALL) {
+    for (KkbGroups.GroupSpec spec : KkbGroups.all(programme.carrierList())) {
       Group group = identityService.createGroupQuery().groupId(spec.id()).singleResult();
       if (group == null) {
         group = identityService.newGroup(spec.id());

@@ -1,28 +1,41 @@
 package de.kkb.identity;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The groups of the platform, as in the design. */
+import de.kkb.programme.Carrier;
+
+/**
+ * The groups of the platform, as in the design: the fixed groups, and one group of consultants per
+ * carrier configured in {@code kkb.programme.carriers}.
+ */
 public final class KkbGroups {
 
   public static final String PROGRAMME_MANAGEMENT = "programme-management";
+  /** The consultants of the default carrier K3B (see ProgrammeProperties.DEFAULT_CARRIERS). */
   public static final String CONSULTANTS_K3B = "consultants-k3b";
+  /** The consultants of the default carrier forumZFD (see ProgrammeProperties.DEFAULT_CARRIERS). */
   public static final String CONSULTANTS_FORUMZFD = "consultants-forumzfd";
   public static final String APPLICANTS = "applicants";
   /** Camunda's conventional admin group: full access to everything. */
   public static final String ADMINS = "camunda-admin";
 
-  /** Id, German name (shown in Admin and Tasklist) and Camunda group type of every group. */
-  public static final List<GroupSpec> ALL = List.of(
-      new GroupSpec(PROGRAMME_MANAGEMENT, "Programmsteuerung (Ministerium)", "WORKFLOW"),
-      new GroupSpec(CONSULTANTS_K3B, "Berater:innen K3B", "WORKFLOW"),
-      new GroupSpec(CONSULTANTS_FORUMZFD, "Berater:innen forumZFD", "WORKFLOW"),
-      new GroupSpec(APPLICANTS, "Antragstellende Kommunen", "WORKFLOW"),
-      new GroupSpec(ADMINS, "Plattform-Administration", "SYSTEM"));
-
-  public static final List<String> CONSULTANT_GROUPS = List.of(CONSULTANTS_K3B, CONSULTANTS_FORUMZFD);
+  /** The groups that exist whatever the carriers are; no carrier may use their ids. */
+  public static final List<String> FIXED_GROUPS = List.of(PROGRAMME_MANAGEMENT, APPLICANTS, ADMINS);
 
   private KkbGroups() {
+  }
+
+  /** Id, German name (shown in Admin and Tasklist) and Camunda group type of every group. */
+  public static List<GroupSpec> all(List<Carrier> carriers) {
+    List<GroupSpec> all = new ArrayList<>();
+    all.add(new GroupSpec(PROGRAMME_MANAGEMENT, "Programmsteuerung (Ministerium)", "WORKFLOW"));
+    for (Carrier carrier : carriers) {
+      all.add(new GroupSpec(carrier.group(), carrier.groupName(), "WORKFLOW"));
+    }
+    all.add(new GroupSpec(APPLICANTS, "Antragstellende Kommunen", "WORKFLOW"));
+    all.add(new GroupSpec(ADMINS, "Plattform-Administration", "SYSTEM"));
+    return List.copyOf(all);
   }
 
   public record GroupSpec(String id, String name, String type) {

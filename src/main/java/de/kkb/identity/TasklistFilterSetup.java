@@ -1,9 +1,11 @@
 package de.kkb.identity;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.kkb.programme.ProgrammeCalendar;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters, each readable by the groups that use it. Every filter shows the
- * municipality as a column. A filter that exists already is left as it is, so that admins can tune it.
+ * municipality as a column. A filter that exists already is left as it is, so that admins can tune it;
+ * the grants to read it follow the configured carriers.
  */
 @Component
 class TasklistFilterSetup {
@@ -24,29 +27,31 @@ class TasklistFilterSetup {
   static final String OVERDUE = "Überfällig";
   static final String ALL_TASKS = "Alle Aufgaben";
 
-  private static final List<String> STAFF = List.of(KkbGroups.PROGRAMME_MANAGEMENT,
-      KkbGroups.CONSULTANTS_K3B, KkbGroups.CONSULTANTS_FORUMZFD);
-
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationSetup authorizations;
+  private final ProgrammeCalendar programme;
 
   TasklistFilterSetup(FilterService filterService, TaskService taskService,
-      AuthorizationSetup authorizations) {
+      AuthorizationSetup authorizations, ProgrammeCalendar programme) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizations = authorizations;
+    this.programme = programme;
   }
 
   void run() {
+    // Programme management and every carrier's consultants.
+    List<String> staff = new ArrayList<>(List.of(KkbGroups.PROGRAMME_MANAGEMENT));
+    staff.addAll(programme.consultantGroups());
     ensure(MY_TASKS, "Aufgaben, die mir zugewiesen sind", -10, "#1f6f8b",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), STAFF);
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), staff);
     ensure(GROUP_TASKS, "Offene Aufgaben meiner Gruppen, noch niemandem zugewiesen", -5, "#3c8d2f",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .taskUnassigned(),
-        STAFF);
+        staff);
     ensure(OVERDUE, "Aufgaben, deren Fälligkeitsdatum überschritten ist", 0, "#b00020",
-        taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(), STAFF);
+        taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(), staff);
     ensure(ALL_TASKS, "Alle Aufgaben aller Kommunen (Programmsteuerung)", 10, "#555555",
         taskService.createTaskQuery(), List.of(KkbGroups.PROGRAMME_MANAGEMENT));
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import de.kkb.programme.ProgrammeCalendar;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
  * versions. Here resources are named by their path inside the folder ({@code processes/x.bpmn}),
  * and the engine's duplicate filter skips the deployment when nothing changed. Every deployment
  * holds all files, so {@code camunda:formRefBinding="deployment"} always finds its form.
+ *
+ * <p>The carrier fields of the forms get their options from {@code kkb.programme.carriers}
+ * ({@link CarrierFormOptions}); with the default carriers every file is deployed as it is.
  */
 @Component
 public class ProcessResourceDeployer extends AbstractProcessEnginePlugin {
@@ -37,6 +41,11 @@ public class ProcessResourceDeployer extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessResourceDeployer.class);
 
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final CarrierFormOptions carrierOptions;
+
+  public ProcessResourceDeployer(ProgrammeCalendar programme) {
+    this.carrierOptions = new CarrierFormOptions(programme.carrierList());
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -52,7 +61,11 @@ public class ProcessResourceDeployer extends AbstractProcessEnginePlugin {
         .enableDuplicateFiltering(false);
     for (NamedResource resource : resources) {
       try (InputStream in = resource.resource().getInputStream()) {
-        deployment.addInputStream(resource.name(), new ByteArrayInputStream(in.readAllBytes()));
+        byte[] content = in.readAllBytes();
+        if (resource.name().endsWith(".form")) {
+          content = carrierOptions.apply(content);
+        }
+        deployment.addInputStream(resource.name(), new ByteArrayInputStream(content));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + resource.name(), e);
       }

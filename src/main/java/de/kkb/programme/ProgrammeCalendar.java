@@ -3,6 +3,9 @@ package de.kkb.programme;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import de.kkb.platform.EngineClock;
@@ -47,9 +50,24 @@ public class ProgrammeCalendar {
     return round.capacity();
   }
 
-  /** Display name → consultant group, e.g. {@code K3B → consultants-k3b}. */
-  public Map<String, String> carriers() {
+  /** The configured carriers, in the order of {@code kkb.programme.carriers}. */
+  public List<Carrier> carrierList() {
     return round.carriers();
+  }
+
+  /** Display name → consultant group, e.g. {@code K3B → consultants-k3b}, in configured order. */
+  public Map<String, String> carriers() {
+    Map<String, String> carriers = new LinkedHashMap<>();
+    round.carriers().forEach(carrier -> carriers.put(carrier.name(), carrier.group()));
+    return Collections.unmodifiableMap(carriers);
+  }
+
+  /**
+   * The groups of every carrier's consultants, for tasks any carrier may take
+   * ({@code camunda:candidateGroups="${programmeCalendar.consultantGroups()}"}) and for notices.
+   */
+  public List<String> consultantGroups() {
+    return round.carriers().stream().map(Carrier::group).toList();
   }
 
   /** The call for applications closes at the end of the deadline day (start of the next, Berlin). */

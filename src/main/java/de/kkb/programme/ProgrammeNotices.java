@@ -1,5 +1,7 @@
 package de.kkb.programme;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import de.kkb.identity.KkbGroups;
@@ -9,7 +11,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** The round's own notices: the programme end approaching (everyone) and reached (management). */
+/**
+ * The round's own notices: the programme end approaching (every carrier's consultants and
+ * management) and reached (management).
+ */
 @Component
 public class ProgrammeNotices {
 
@@ -22,8 +27,9 @@ public class ProgrammeNotices {
   }
 
   public void endApproaching(DelegateExecution execution) {
-    for (String group : new String[] {KkbGroups.CONSULTANTS_K3B, KkbGroups.CONSULTANTS_FORUMZFD,
-        KkbGroups.PROGRAMME_MANAGEMENT}) {
+    List<String> groups = new ArrayList<>(programme.consultantGroups());
+    groups.add(KkbGroups.PROGRAMME_MANAGEMENT);
+    for (String group : groups) {
       send(execution, "programme-end-approaching", group);
     }
   }

@@ -2,9 +2,12 @@ package de.kkb.programme;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
+import de.kkb.identity.KkbGroups;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,19 +17,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * round is moved so that it contains today, keeping its length, so the call for applications,
  * deadlines and timers are live for someone trying the platform out.
  *
- * @param carriers display name → consultant group of each carrier
+ * <p>The carriers are a list, in the order the forms offer them; without one, K3B and forumZFD:
+ * <pre>
+ * kkb.programme.carriers:
+ *   - name: K3B
+ *     group: consultants-k3b
+ *     label: K3B – Kompetenzzentrum Kommunale Konfliktberatung
+ * </pre>
+ * Unknown keys below {@code kkb.programme} stop the start, so the earlier map form
+ * ({@code carriers.K3B: consultants-k3b}) is refused instead of silently ignored.
+ *
+ * @param carriers the carriers of the consultations and their consultant groups
  */
-@ConfigurationProperties("kkb.programme")
+@ConfigurationProperties(prefix = "kkb.programme", ignoreUnknownFields = false)
 public record ProgrammeProperties(
     @DefaultValue("2023-06-01") LocalDate start,
     @DefaultValue("2025-12-31") LocalDate end,
     @DefaultValue("2023-09-30") LocalDate applicationDeadline,
     @DefaultValue("4") int capacity,
-    Map<String, String> carriers,
+    List<Carrier> carriers,
     @DefaultValue("false") boolean shiftToToday) {
 
-  public static final Map<String, String> DEFAULT_CARRIERS =
-      Map.of("K3B", "consultants-k3b", "forumZFD", "consultants-forumzfd");
+  public static final List<Carrier> DEFAULT_CARRIERS = List.of(
+      new Carrier("K3B", KkbGroups.CONSULTANTS_K3B, "K3B – Kompetenzzentrum Kommunale Konfliktberatung"),
+      new Carrier("forumZFD", KkbGroups.CONSULTANTS_FORUMZFD, "forumZFD – Forum Ziviler Friedensdienst"));
 
   public ProgrammeProperties {
     if (end.isBefore(start)) {
@@ -39,8 +53,19 @@ public record ProgrammeProperties(
     if (capacity < 1) {
       throw new IllegalArgumentException("kkb.programme.capacity muss mindestens 1 sein");
     }
-    carriers = carriers == null || carriers.isEmpty() ? DEFAULT_CARRIERS
-        : Map.copyOf(new LinkedHashMap<>(carriers));
+    carriers = carriers == null || carriers.isEmpty() ? DEFAULT_CARRIERS : List.copyOf(carriers);
+    Set<String> names = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    for (Carrier carrier : carriers) {
+      if (!names.add(carrier.name().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("kkb.programme.carriers: der Name " + carrier.name()
+            + " kommt mehrfach vor");
+      }
+      if (!groups.add(carrier.group()) || KkbGroups.FIXED_GROUPS.contains(carrier.group())) {
+        throw new IllegalArgumentException("kkb.programme.carriers: die Gruppe " + carrier.group()
+            + " ist schon vergeben");
+      }
+    }
   }
 
   /** The source round (2023-06-01 to 2025-12-31, deadline 2023-09-30, four places), not shifted. */
