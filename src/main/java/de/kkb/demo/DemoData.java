@@ -16,6 +16,10 @@ import de.kkb.KkbApplication;
 import de.kkb.intake.ConsultationRequestForm;
 import de.kkb.intake.ConsultationRequestService;
 import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationProcess.Tasks;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,7 +68,8 @@ public class DemoData {
 
   @EventListener(ApplicationReadyEvent.class)
   public void seedOnce() {
-    if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ConsultationRequest")
+    if (historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ConsultationRequestProcess.KEY)
         .count() > 0) {
       return;
     }
@@ -82,7 +87,8 @@ public class DemoData {
     // Selected municipalities go to the first and the second configured carrier (with one, all to it).
     String[][] municipalities = {{"Altena", "05962004", FIRST}, {"Bergkamen", "05978004", SECOND},
         {"Coesfeld", "05558012", FIRST}, {"Dorsten", "05562012", SECOND},
-        {"Emmerich am Rhein", "05154012", "WAITING_LIST"}, {"Bad Homburg", "06434001", "-"}};
+        {"Emmerich am Rhein", "05154012", ConsultationRequestProcess.Values.WAITING_LIST},
+        {"Bad Homburg", "06434001", "-"}};
     List<String> references = new ArrayList<>();
     Map<String, String> decisions = new HashMap<>();
     for (String[] m : municipalities) {
@@ -95,20 +101,20 @@ public class DemoData {
       decisions.put(reference, m[2]);
     }
     on(start.plusDays(4));
-    completeAll("Task_CheckCompleteness", decisions, null);
+    completeAll(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS, decisions, null);
     on(start.plusDays(7));
-    completeAll("Task_HoldPreliminaryTalk", decisions, null);
+    completeAll(ConsultationRequestProcess.Tasks.HOLD_PRELIMINARY_TALK, decisions, null);
     on(start.plusDays(9));
-    completeAll("Task_DecideSelection", decisions, null);
+    completeAll(ConsultationRequestProcess.Tasks.DECIDE_SELECTION, decisions, null);
 
     // Altena moves fast to implementation, Bergkamen and Coesfeld follow; Dorsten waits for its first talk.
-    advance(references.get(0), List.of("Task_HoldFirstTalk", "Task_ConcludeCooperationAgreement",
-        "Task_PlanTalks", "Task_HoldTalks", "Task_WriteConflictAnalysis", "Task_FeedBackAnalysis",
-        "Task_DevelopOptions", "Task_AgreeConcept", "Task_AddMeasureToPlan"), start.plusDays(12), 4);
-    advance(references.get(1), List.of("Task_HoldFirstTalk", "Task_ConcludeCooperationAgreement",
-        "Task_PlanTalks"), start.plusDays(14), 9);
-    advance(references.get(2), List.of("Task_HoldFirstTalk", "Task_ConcludeCooperationAgreement",
-        "Task_PlanTalks", "Task_HoldTalks", "Task_WriteConflictAnalysis", "Task_FeedBackAnalysis"),
+    advance(references.get(0), List.of(Tasks.HOLD_FIRST_TALK, Tasks.CONCLUDE_COOPERATION_AGREEMENT,
+        Tasks.PLAN_TALKS, Tasks.HOLD_TALKS, Tasks.WRITE_CONFLICT_ANALYSIS, Tasks.FEED_BACK_ANALYSIS,
+        Tasks.DEVELOP_OPTIONS, Tasks.AGREE_CONCEPT, Tasks.ADD_MEASURE_TO_PLAN), start.plusDays(12), 4);
+    advance(references.get(1), List.of(Tasks.HOLD_FIRST_TALK, Tasks.CONCLUDE_COOPERATION_AGREEMENT,
+        Tasks.PLAN_TALKS), start.plusDays(14), 9);
+    advance(references.get(2), List.of(Tasks.HOLD_FIRST_TALK, Tasks.CONCLUDE_COOPERATION_AGREEMENT,
+        Tasks.PLAN_TALKS, Tasks.HOLD_TALKS, Tasks.WRITE_CONFLICT_ANALYSIS, Tasks.FEED_BACK_ANALYSIS),
         start.plusDays(13), 6);
   }
 
@@ -119,8 +125,11 @@ public class DemoData {
       on(day);
       for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference)
           .taskDefinitionKey(step).list()) {
-        complete(task, Map.of("agreementOutcome", "CONCLUDED", "conceptAgreement", "AGREED",
-            "plannedDate", day.plusDays(10).toString(), "measureFormat", "RUNDER_TISCH"));
+        complete(task, Map.of(
+            ConsultationProcess.Variables.AGREEMENT_OUTCOME, ConsultationProcess.Values.AGREEMENT_CONCLUDED,
+            ConsultationProcess.Variables.CONCEPT_AGREEMENT, ConsultationProcess.Values.CONCEPT_AGREED,
+            CommonVariables.PLANNED_DATE, day.plusDays(10).toString(),
+            CommonVariables.MEASURE_FORMAT, ConsultationProcess.Values.MEASURE_FORMAT_ROUND_TABLE));
       }
       day = day.plusDays(daysPerStep);
     }
@@ -132,10 +141,14 @@ public class DemoData {
       String reference = runtimeService.createProcessInstanceQuery()
           .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
       String decision = decisions.getOrDefault(reference, "-");
-      Map<String, String> given = new HashMap<>(Map.of("documentsComplete", "COMPLETE",
-          "talkRecommendation", "Beratung empfohlen",
-          "selectionDecision", decision.equals("WAITING_LIST") ? "WAITING_LIST" : "SELECTED",
-          "carrierGroup", carrierGroup(decision)));
+      Map<String, String> given = new HashMap<>(Map.of(
+          ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE,
+          ConsultationRequestProcess.Values.DOCUMENTS_COMPLETE,
+          ConsultationRequestProcess.Variables.TALK_RECOMMENDATION, "Beratung empfohlen",
+          ConsultationRequestProcess.Variables.SELECTION_DECISION,
+          decision.equals(ConsultationRequestProcess.Values.WAITING_LIST)
+              ? ConsultationRequestProcess.Values.WAITING_LIST : ConsultationRequestProcess.Values.SELECTED,
+          CommonVariables.CARRIER_GROUP, carrierGroup(decision)));
       if (answers != null) {
         given.putAll(answers);
       }

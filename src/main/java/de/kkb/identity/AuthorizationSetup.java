@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 
 import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -26,7 +27,6 @@ public class AuthorizationSetup {
 
   public static final String TASKLIST = "tasklist";
   public static final String COCKPIT = "cockpit";
-  static final String CONSULTATION = "Consultation";
 
   private final AuthorizationService authorizationService;
   private final ProgrammeCalendar programme;
@@ -58,7 +58,7 @@ public class AuthorizationSetup {
     grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.DECISION_DEFINITION, Authorization.ANY,
         Permissions.READ, Permissions.READ_HISTORY);
     // Programme management may start a consultation by hand from Tasklist.
-    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_DEFINITION, CONSULTATION,
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_DEFINITION, ConsultationProcess.KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_INSTANCE, Authorization.ANY,
         Permissions.CREATE);

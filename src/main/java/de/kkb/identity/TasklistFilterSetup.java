@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.vocabulary.CommonVariables;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -79,8 +80,8 @@ class TasklistFilterSetup {
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
     properties.put("variables", List.of(
-        Map.of("name", "municipalityName", "label", "Kommune"),
-        Map.of("name", "phase", "label", "Phase")));
+        Map.of("name", CommonVariables.MUNICIPALITY_NAME, "label", "Kommune"),
+        Map.of("name", CommonVariables.PHASE, "label", "Phase")));
     return properties;
   }
 }
