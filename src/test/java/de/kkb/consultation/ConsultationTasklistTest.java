@@ -16,6 +16,8 @@ import de.kkb.demo.FormFiller;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -54,7 +56,7 @@ public class ConsultationTasklistTest {
   void cleanUp() {
     ClockUtil.reset();
     identityService.clearAuthentication();
-    runtimeService.createProcessInstanceQuery().processDefinitionKey("Consultation").list()
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY).list()
         .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test cleanup"));
   }
 
@@ -64,13 +66,13 @@ public class ConsultationTasklistTest {
     String forumZfd = start("KKB-2024-002", "Neudorf", "consultants-forumzfd");
 
     identityService.setAuthentication("k3b-anna", List.of("consultants-k3b"));
-    List<Task> annasTasks = taskService.createTaskQuery().processDefinitionKey("Consultation").list();
+    List<Task> annasTasks = taskService.createTaskQuery().processDefinitionKey(ConsultationProcess.KEY).list();
     identityService.clearAuthentication();
     assertThat(annasTasks).isNotEmpty()
         .allSatisfy(task -> assertThat(task.getProcessInstanceId()).isEqualTo(k3b));
 
     identityService.setAuthentication("fzfd-clara", List.of("consultants-forumzfd"));
-    List<Task> clarasTasks = taskService.createTaskQuery().processDefinitionKey("Consultation").list();
+    List<Task> clarasTasks = taskService.createTaskQuery().processDefinitionKey(ConsultationProcess.KEY).list();
     identityService.clearAuthentication();
     assertThat(clarasTasks).isNotEmpty()
         .allSatisfy(task -> assertThat(task.getProcessInstanceId()).isEqualTo(forumZfd));
@@ -146,9 +148,9 @@ public class ConsultationTasklistTest {
     JsonNode endEvent = JSON.readTree(steuerung.get("/engine-rest/history/activity-instance"
         + "?processInstanceId=" + id + "&activityId=EndEvent_ConsultationCompleted").body());
     assertThat(endEvent).hasSize(1);
-    assertThat(completedTasks).contains("Task_HoldFirstTalk", "Task_AddMeasureToPlan",
-        "Task_PrepareIntervention", "Task_DocumentIntervention", "Task_SteerImplementation",
-        "Task_HandOver");
+    assertThat(completedTasks).contains(ConsultationProcess.Tasks.HOLD_FIRST_TALK, ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN,
+        InterventionProcess.Tasks.PREPARE_INTERVENTION, InterventionProcess.Tasks.DOCUMENT_INTERVENTION, ConsultationProcess.Tasks.STEER_IMPLEMENTATION,
+        ConsultationProcess.Tasks.HAND_OVER);
   }
 
   private boolean ended(String processInstanceId) {
@@ -156,7 +158,7 @@ public class ConsultationTasklistTest {
   }
 
   private String start(String reference, String municipality, String carrierGroup) {
-    return runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference", reference,
+    return runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference", reference,
         "municipalityName", municipality, "carrierGroup", carrierGroup, "consultantTeam", "Team"))
         .getId();
   }

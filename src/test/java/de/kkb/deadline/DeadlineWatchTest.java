@@ -7,6 +7,7 @@ import java.util.Map;
 
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -53,7 +54,7 @@ class DeadlineWatchTest {
   void remindsFromTheFollowUpDateWarnsWhenOverdueAndEscalatesAfterTheGracePeriod() {
     Jobs.setClock("2024-03-01T09:00");
     String reference = "KKB-2024-301";
-    String instance = runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference",
+    String instance = runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference",
         reference, "municipalityName", "Wachstadt", "carrierGroup", "consultants-k3b",
         "consultantTeam", "Team")).getId();
     Task firstTalk = taskService.createTaskQuery().processInstanceId(instance).singleResult();
@@ -96,7 +97,7 @@ class DeadlineWatchTest {
   void afterTheProgrammeEndConsultantsGetNoMoreDeadlineNotices() {
     Jobs.setClock("2025-12-10T09:00");
     String reference = "KKB-2025-302";
-    String instance = runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference",
+    String instance = runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference",
         reference, "municipalityName", "Endstadt", "carrierGroup", "consultants-forumzfd",
         "consultantTeam", "Team")).getId();
     Task firstTalk = taskService.createTaskQuery().processInstanceId(instance).singleResult();

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import de.kkb.support.PlatformStarter;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,9 +36,9 @@ class DemoDataTest {
     try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of(), args)) {
       HistoryService history = platform.getBean(HistoryService.class);
       return List.of(
-          history.createHistoricProcessInstanceQuery().processDefinitionKey("ConsultationRequest").count(),
-          history.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation").count(),
-          history.createHistoricProcessInstanceQuery().processDefinitionKey("Intervention").count(),
+          history.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationRequestProcess.KEY).count(),
+          history.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY).count(),
+          history.createHistoricProcessInstanceQuery().processDefinitionKey(InterventionProcess.KEY).count(),
           history.createHistoricTaskInstanceQuery().count());
     }
   }

@@ -19,6 +19,7 @@ import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class IntakeApiTest {
 
   /** Every request process ever started, ended ones included: a refusal must not add one. */
   static long requestsStarted(HistoryService history) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey("ConsultationRequest").count();
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationRequestProcess.KEY).count();
   }
 
   HttpResponse<String> post(Object body) throws Exception {

@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PostgresDatabases;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -87,7 +90,7 @@ class PostgresSuiteTest {
 
   @Test
   void schemaModelsAndIdentityAreThere() {
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("Intervention")
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(InterventionProcess.KEY)
         .count()).isEqualTo(1);
     assertThat(identityService.createGroupQuery().count()).isEqualTo(5);
     assertThat(identityService.createUserQuery().memberOfGroup("consultants-k3b").count())
@@ -98,7 +101,7 @@ class PostgresSuiteTest {
   void restApiIsSecuredOnPostgresToo() throws Exception {
     assertThat(new HttpSession(port).get("/engine-rest/process-definition").statusCode())
         .isEqualTo(401);
-    String id = runtimeService.startProcessInstanceByKey("Intervention", "KKB-PG-001",
+    String id = runtimeService.startProcessInstanceByKey(InterventionProcess.KEY, "KKB-PG-001",
         Map.of("carrierGroup", "consultants-forumzfd", "plannedDate", "2030-03-01")).getId();
     try {
       HttpResponse<String> admin =
@@ -121,7 +124,7 @@ class PostgresSuiteTest {
   void thePlanOfMeasuresSurvivesAsJsonOnPostgres() {
     Jobs.setClock("2024-03-01T09:00");
     try {
-      String id = runtimeService.startProcessInstanceByKey("Consultation", Map.of(
+      String id = runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of(
           "reference", "KKB-PG-002", "municipalityName", "Pgstadt",
           "carrierGroup", "consultants-k3b", "consultantTeam", "Team")).getId();
       complete(id, Map.of("firstTalkDate", "2024-03-02", "administrationHeadRole", "LANDRAT",
@@ -166,7 +169,7 @@ class PostgresSuiteTest {
         List<String> requests = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
           String ags = String.format("05%02d%04d", round, i);
-          String id = runtimeService.startProcessInstanceByKey("ConsultationRequest", Map.of(
+          String id = runtimeService.startProcessInstanceByKey(ConsultationRequestProcess.KEY, Map.of(
               "municipalityName", "Stadt " + round + "-" + i, "municipalityKind", "STADT", "ags", ags,
               "population", 10000, "contactName", "X", "contactRole", "Y",
               "contactEmail", "x@example.org", "commissionedByAdministrationHead", true,

@@ -21,6 +21,11 @@ import de.kkb.platform.ProcessResourceDeployer;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.vocabulary.InterimReportProcess;
+import de.kkb.vocabulary.InterventionProcess;
+import de.kkb.vocabulary.ProgrammeRoundProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -144,7 +149,7 @@ class ThirdCarrierTest {
     Map<String, String> carrierGroups = new HashMap<>();
     Map<String, String> carriers = new HashMap<>();
     for (ProcessInstance consultation : runtime.createProcessInstanceQuery()
-        .processDefinitionKey("Consultation").list()) {
+        .processDefinitionKey(ConsultationProcess.KEY).list()) {
       Map<String, Object> variables = runtime.getVariables(consultation.getId());
       carrierGroups.put((String) variables.get("municipalityName"), (String) variables.get("carrierGroup"));
       carriers.put((String) variables.get("municipalityName"), (String) variables.get("carrier"));
@@ -158,7 +163,7 @@ class ThirdCarrierTest {
   void everyCarrierFieldOffersTheThirdCarrierAndARedeploymentCreatesNoNewVersion() throws Exception {
     RepositoryService repository = platform.getBean(RepositoryService.class);
     FormService forms = platform.getBean(FormService.class);
-    for (String process : List.of("Consultation", "Intervention", "InterimReport")) {
+    for (String process : List.of(ConsultationProcess.KEY, InterventionProcess.KEY, InterimReportProcess.KEY)) {
       String definition = repository.createProcessDefinitionQuery().processDefinitionKey(process)
           .latestVersion().singleResult().getId();
       try (InputStream form = forms.getDeployedStartForm(definition)) {
@@ -174,7 +179,7 @@ class ThirdCarrierTest {
     long deployments = repository.createDeploymentQuery().count();
     platform.getBean(ProcessResourceDeployer.class).postProcessEngineBuild(platform.getBean(ProcessEngine.class));
     assertThat(repository.createDeploymentQuery().count()).as("same carriers, same forms").isEqualTo(deployments);
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Consultation").count())
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(ConsultationProcess.KEY).count())
         .isEqualTo(1);
   }
 
@@ -191,11 +196,11 @@ class ThirdCarrierTest {
     HttpSession drei2 = new HttpSession(port).basic("drei-2", "demo");
     HttpSession anna = new HttpSession(port).basic("k3b-anna", "demo");
 
-    submit(steuerung, onlyTask(steuerung, reference, "Task_CheckCompleteness"),
+    submit(steuerung, onlyTask(steuerung, reference, ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS),
         Map.of("documentsComplete", "COMPLETE"));
 
     // The preliminary talk is open to every configured carrier, the third one included.
-    String talk = onlyTask(drei1, reference, "Task_HoldPreliminaryTalk");
+    String talk = onlyTask(drei1, reference, ConsultationRequestProcess.Tasks.HOLD_PRELIMINARY_TALK);
     assertThat(tasks.getIdentityLinksForTask(talk)).extracting(IdentityLink::getGroupId)
         .containsExactlyInAnyOrder(K3B, DREI, FORUM_ZFD);
     assertThat(drei1.postJson("/engine-rest/task/" + talk + "/claim", "{\"userId\":\"drei-1\"}")
@@ -203,13 +208,13 @@ class ThirdCarrierTest {
     submit(drei1, talk, Map.of("talkRecommendation", "Beratung empfohlen"));
 
     // Programme management chooses the third carrier on its selection form.
-    String decision = onlyTask(steuerung, reference, "Task_DecideSelection");
+    String decision = onlyTask(steuerung, reference, ConsultationRequestProcess.Tasks.DECIDE_SELECTION);
     JsonNode selectionForm = JSON.readTree(steuerung.get("/engine-rest/task/" + decision + "/deployed-form").body());
     assertThat(carrierOptions(selectionForm)).isEqualTo(OPTIONS);
     submit(steuerung, decision, Map.of("selectionDecision", "SELECTED", "carrierGroup", DREI,
         "consultantTeam", "Berater:in Dritter Träger 1 und 2", "selectionReason", "Klarer Bedarf."));
 
-    ProcessInstance consultation = runtime.createProcessInstanceQuery().processDefinitionKey("Consultation")
+    ProcessInstance consultation = runtime.createProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY)
         .processInstanceBusinessKey(reference).singleResult();
     assertThat(runtime.getVariable(consultation.getId(), "carrier")).isEqualTo("Dritter Träger");
     Task firstTalk = tasks.createTaskQuery().processInstanceId(consultation.getId()).singleResult();
@@ -237,7 +242,7 @@ class ThirdCarrierTest {
         .statusCode()).isEqualTo(204);
     submit(drei2, firstTalk.getId(), Map.of("administrationHeadRole", "BUERGERMEISTER"));
     Task next = tasks.createTaskQuery().processInstanceId(consultation.getId()).singleResult();
-    assertThat(next.getTaskDefinitionKey()).isEqualTo("Task_ConcludeCooperationAgreement");
+    assertThat(next.getTaskDefinitionKey()).isEqualTo(ConsultationProcess.Tasks.CONCLUDE_COOPERATION_AGREEMENT);
     HttpSession tasklist = new HttpSession(port);
     assertThat(tasklist.webappLogin("tasklist", "drei-1", "demo").statusCode()).isEqualTo(200);
     HttpResponse<String> groupTasks = tasklist.postJson("/camunda/api/engine/engine/default/filter/"
@@ -253,7 +258,7 @@ class ThirdCarrierTest {
 
   @Test
   void theProgrammeEndIsAnnouncedToTheThirdCarriersConsultantsToo() {
-    ProcessInstance round = runtime.createProcessInstanceQuery().processDefinitionKey("ProgrammeRound")
+    ProcessInstance round = runtime.createProcessInstanceQuery().processDefinitionKey(ProgrammeRoundProcess.KEY)
         .singleResult();
     runtime.createProcessInstanceModification(round.getId())
         .startBeforeActivity("ServiceTask_AnnounceProgrammeEnd").execute();

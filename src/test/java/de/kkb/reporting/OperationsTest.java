@@ -7,6 +7,7 @@ import java.util.Map;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.ConsultationProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -57,7 +58,7 @@ class OperationsTest {
     double open = gauge("kkb.tasks.open");
     double overdue = gauge("kkb.tasks.overdue");
     double incidents = gauge("kkb.incidents");
-    String id = runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference", "KKB-2024-601",
+    String id = runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference", "KKB-2024-601",
         "municipalityName", "Messstadt", "carrierGroup", "consultants-k3b", "consultantTeam", "T")).getId();
     try {
       assertThat(gauge("kkb.tasks.open")).isEqualTo(open + 1);

@@ -18,6 +18,8 @@ import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.InterventionProcess;
 import de.kkb.vocabulary.Phase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -58,10 +60,10 @@ class ProgrammeReportTest {
     lateReference = String.format("KKB-2024-%03d", 500 + seeded);
     onTimeReference = String.format("KKB-2024-%03d", 501 + seeded);
     Jobs.setClock("2024-02-01T09:00");
-    late = runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference", lateReference,
+    late = runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference", lateReference,
         "municipalityName", "Spätstadt", "carrierGroup", "consultants-k3b", "consultantTeam", "T")).getId();
     Jobs.setClock("2024-03-01T09:00");
-    onTime = runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference", onTimeReference,
+    onTime = runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference", onTimeReference,
         "municipalityName", "Pünktlich; \"am Rhein\"", "carrierGroup", "consultants-forumzfd",
         "consultantTeam", "T")).getId();
     complete(onTime, Map.of("firstTalkDate", "2024-03-01"));
@@ -85,7 +87,7 @@ class ProgrammeReportTest {
   @Test
   void measuresHeldAreCountedPerMunicipality() throws Exception {
     for (String outcome : new String[] {"HELD", "CANCELLED"}) {
-      String measure = runtimeService.startProcessInstanceByKey("Intervention", lateReference, Map.of(
+      String measure = runtimeService.startProcessInstanceByKey(InterventionProcess.KEY, lateReference, Map.of(
           "carrierGroup", "consultants-k3b", "plannedDate", "2024-03-05", "measureTitle", "Runder Tisch"))
           .getId();
       complete(measure, Map.of());

@@ -8,6 +8,7 @@ import java.util.Map;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,7 +43,7 @@ class ProgrammeTimelineTest {
   @Test
   void showsEachMunicipalityWithItsPhasesAndFlagsOverdueWork() {
     Jobs.setClock("2024-01-08T09:00");
-    String id = runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference", "KKB-2024-701",
+    String id = runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference", "KKB-2024-701",
         "municipalityName", "Zeitstadt", "carrierGroup", "consultants-k3b", "consultantTeam", "T")).getId();
     try {
       Jobs.setClock("2024-01-10T09:00");

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class ApplicantLeastPrivilegeTest {
 
   @Test
   void programmeManagementCannotChooseABusinessKeyForAConsultation() throws Exception {
-    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation").count();
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY).count();
     String body = JSON.writeValueAsString(Map.of("businessKey", "FREMD-001", "variables", Map.of(
         "reference", Map.of("value", "KKB-2024-077"), "municipalityName", Map.of("value", "Rheinhausen"),
         "carrierGroup", Map.of("value", "consultants-k3b"))));
@@ -92,7 +93,7 @@ class ApplicantLeastPrivilegeTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).path("parameter").asText()).isEqualTo("businessKey");
     assertThat(response.body()).contains("Geschäftsschlüssel");
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation").count())
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY).count())
         .isEqualTo(before);
   }
 }

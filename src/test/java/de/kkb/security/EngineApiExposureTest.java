@@ -16,6 +16,7 @@ import java.util.UUID;
 import de.kkb.identity.KkbGroups;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -55,11 +56,11 @@ class EngineApiExposureTest {
 
   @BeforeAll
   void foreignConsultation() {
-    instance = runtimeService.startProcessInstanceByKey("Consultation", Map.of("reference", REFERENCE,
+    instance = runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference", REFERENCE,
         "municipalityName", MUNICIPALITY, "carrierGroup", KkbGroups.CONSULTANTS_FORUMZFD,
         "consultantTeam", "Team")).getId();
     task = taskService.createTaskQuery().processInstanceId(instance).list().get(0).getId();
-    var processDefinition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("Consultation")
+    var processDefinition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ConsultationProcess.KEY)
         .latestVersion().singleResult();
     definition = processDefinition.getId();
     deployment = processDefinition.getDeploymentId();
@@ -191,7 +192,7 @@ class EngineApiExposureTest {
     assertThat(anna.get(engine + "/history/job-log").statusCode()).isEqualTo(403);
     HttpResponse<String> plugin = anna.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics");
     assertThat(plugin.statusCode()).isEqualTo(403);
-    assertThat(plugin.body()).doesNotContain("Consultation");
+    assertThat(plugin.body()).doesNotContain(ConsultationProcess.KEY);
     assertThat(anna.get(engine + "/filter?resourceType=Task").statusCode()).isEqualTo(200);
     HttpResponse<String> message = anna.postJson(engine + "/message",
         "{\"messageName\":\"CriticalEscalationReported\",\"businessKey\":\"" + REFERENCE + "\"}");

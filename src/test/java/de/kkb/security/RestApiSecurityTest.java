@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.identity.KkbGroups;
 import de.kkb.support.HttpSession;
+import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import de.kkb.support.PlatformTest;
@@ -44,12 +45,12 @@ class RestApiSecurityTest {
     HttpResponse<String> admin =
         new HttpSession(port).basic("demo", "demo").get("/engine-rest/process-definition");
     assertThat(admin.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(admin.body()).findValuesAsText("key")).contains("Intervention");
+    assertThat(JSON.readTree(admin.body()).findValuesAsText("key")).contains(InterventionProcess.KEY);
   }
 
   @Test
   void consultantSeesNothingSheHasNoPermissionFor() throws Exception {
-    String instanceId = runtimeService.startProcessInstanceByKey("Intervention", "KKB-TEST-001",
+    String instanceId = runtimeService.startProcessInstanceByKey(InterventionProcess.KEY, "KKB-TEST-001",
         Map.of("carrierGroup", KkbGroups.CONSULTANTS_FORUMZFD, "municipalityName", "Teststadt",
             "measureTitle", "Runder Tisch", "plannedDate", "2030-01-15")).getId();
     try {

@@ -26,6 +26,9 @@ import de.kkb.intake.ConsultationRequestService;
 import de.kkb.support.FreePort;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.vocabulary.ProgrammeRoundProcess;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -117,7 +120,7 @@ class ProgrammeSimulationTest {
       if (withdrawnOn == null && third != null
           && "Konfliktanalyse".equals(runtime.getVariable(third.getId(), "phase"))) {
         // The third municipality withdraws during its conflict analysis.
-        runtime.createMessageCorrelation("ConsultationWithdrawn").processInstanceId(third.getId())
+        runtime.createMessageCorrelation(ConsultationProcess.Messages.WITHDRAWN).processInstanceId(third.getId())
             .setVariable("withdrawalReason", "Neue Ratsmehrheit lehnt die Beratung ab.").correlate();
         decisions.put(references.get(4), "forumZFD");
         withdrawnOn = day;
@@ -144,9 +147,9 @@ class ProgrammeSimulationTest {
     assertThat(fifth).as("waiting list, then selected after the withdrawal").hasSize(2);
     assertThat(fifth.get(0)).isBefore(withdrawnOn);
     assertThat(fifth.get(1)).isAfter(withdrawnOn);
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation")
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY)
         .processInstanceBusinessKey(references.get(4)).count()).as("the fifth moved up").isEqualTo(1);
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation").count())
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY).count())
         .as("four places, one handed on").isEqualTo(5);
     assertThat(sent("programme-end-approaching", "steuerung@kkb.example.org"))
         .containsExactly(LocalDate.of(2025, 10, 1));
@@ -190,15 +193,15 @@ class ProgrammeSimulationTest {
     for (Task task : tasks.createTaskQuery().active().list()) {
       LocalDate created = LocalDate.ofInstant(task.getCreateTime().toInstant(), Jobs.BERLIN);
       String key = task.getTaskDefinitionKey();
-      if (key.equals("Task_EvaluateProgramme") || key.equals("Task_CloseAtProgrammeEnd")) {
+      if (key.equals(ProgrammeRoundProcess.Tasks.EVALUATE_PROGRAMME) || key.equals(ConsultationProcess.Tasks.CLOSE_AT_PROGRAMME_END)) {
         continue; // after the programme end, left for the people
       }
-      if (lateTask == null && key.equals("Task_PlanTalks")) {
+      if (lateTask == null && key.equals(ConsultationProcess.Tasks.PLAN_TALKS)) {
         lateTask = task.getId();
       }
       LocalDate due = LocalDate.ofInstant(task.getDueDate().toInstant(), Jobs.BERLIN);
       LocalDate doneOn = task.getId().equals(lateTask) ? workingDays.addWorkingDays(due, 7)
-          : key.equals("Task_SteerImplementation") ? created.plusMonths(isLastConsultation(task) ? 40 : 4)
+          : key.equals(ConsultationProcess.Tasks.STEER_IMPLEMENTATION) ? created.plusMonths(isLastConsultation(task) ? 40 : 4)
           : created.plusDays(3);
       if (today.isBefore(doneOn) || today.isAfter(PROGRAMME_LAST_DAY) && !isProgrammeManagement(task)) {
         continue;
@@ -216,7 +219,7 @@ class ProgrammeSimulationTest {
         "conceptAgreement", "AGREED", "implementationAction", "FINISH", "interventionOutcome", "HELD",
         "documentsComplete", "COMPLETE", "offerPlace", "OFFER", "plannedDate",
         today.plusDays(20).toString(), "measureFormat", "WORKSHOP"));
-    if (task.getTaskDefinitionKey().equals("Task_DecideSelection")) {
+    if (task.getTaskDefinitionKey().equals(ConsultationRequestProcess.Tasks.DECIDE_SELECTION)) {
       String decision = decisions.get(runtime.createProcessInstanceQuery()
           .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
       answers.put("selectionDecision", decision.equals("WAITING_LIST") ? "WAITING_LIST" : "SELECTED");
@@ -236,7 +239,7 @@ class ProgrammeSimulationTest {
   }
 
   ProcessInstance consultation(String reference) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey("Consultation")
+    return runtime.createProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY)
         .processInstanceBusinessKey(reference).singleResult();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import de.kkb.vocabulary.ProgrammeRoundProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +36,7 @@ public final class RestartCheck {
       List<String> definitions = repository.createProcessDefinitionQuery().list().stream()
           .map(d -> d.getKey() + ":" + d.getVersion()).sorted().toList();
       long rounds = context.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
-          .processDefinitionKey("ProgrammeRound").count();
+          .processDefinitionKey(ProgrammeRoundProcess.KEY).count();
       return new DeployedState(definitions, repository.createDeploymentQuery().count(), rounds);
     }
   }
