@@ -22,8 +22,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * and schedules its sending as a job of its own ({@link SendNotificationJobHandler}), all inside
  * the transaction of the step that caused it.
  *
- * <p>Models call it as {@code ${notices.toApplicant(execution, 'request-received')}}; the user task
- * listeners of {@link NotificationPlugin} call it for new and assigned tasks.
+ * <p>The request model's send tasks reach {@link #toApplicant} through
+ * {@code de.kkb.intake.ApplicantNotices}; the user task listeners of {@link NotificationPlugin} call it
+ * for new and assigned tasks.
  */
 public class Notices {
 
