@@ -1,25 +1,20 @@
 package de.kkb.intake;
 
-import java.util.List;
-
+import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.vocabulary.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The status an applicant sees, kept in the variable {@code requestStatus}: {@code ${requestStatusTracker.set(execution, 'Vorgespräch')}} on the
- * model's steps.
+ * The status an applicant sees, kept in the variable {@code requestStatus} as the label of a
+ * {@link RequestStatus}. Called from the request model's steps "Status „…“ setzen":
+ * {@code ${requestStatusTracker.set(execution, 'Vorgespräch')}}, and by {@link ApplicantNotices}.
  */
 @Component
 public class RequestStatusTracker {
 
-  public static final String VARIABLE = "requestStatus";
-  public static final List<String> VALUES = List.of("eingegangen", "in Prüfung", "Unterlagen fehlen",
-      "Vorgespräch", "ausgewählt", "Warteliste", "nicht ausgewählt", "zurückgezogen");
-
-  public void set(DelegateExecution execution, String status) {
-    if (!VALUES.contains(status)) {
-      throw new IllegalArgumentException("Unbekannter Status: " + status);
-    }
-    execution.getProcessInstance().setVariable(VARIABLE, status);
+  public void set(DelegateExecution execution, String label) {
+    execution.getProcessInstance().setVariable(ConsultationRequestProcess.Variables.REQUEST_STATUS,
+        RequestStatus.ofLabel(label).label());
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
+import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,8 +23,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * and schedules its sending as a job of its own ({@link SendNotificationJobHandler}), all inside
  * the transaction of the step that caused it.
  *
- * <p>Models call it as {@code ${notices.toApplicant(execution, 'request-received')}}; the user task
- * listeners of {@link NotificationPlugin} call it for new and assigned tasks.
+ * <p>The request model's send tasks reach {@link #toApplicant} through
+ * {@code de.kkb.intake.ApplicantNotices}; the user task listeners of {@link NotificationPlugin} call it
+ * for new and assigned tasks.
  */
 public class Notices {
 
@@ -44,12 +46,13 @@ public class Notices {
 
   /** A notice to the applicant's contact address, once per request, template and status. */
   public void toApplicant(DelegateExecution execution, String template) {
-    Object email = execution.getVariable("contactEmail");
+    Object email = execution.getVariable(ConsultationRequestProcess.Variables.CONTACT_EMAIL);
     if (email == null || email.toString().isBlank()) {
       return;
     }
     Map<String, Object> model = new HashMap<>(execution.getVariables());
-    String key = execution.getProcessBusinessKey() + "|" + template + "|" + execution.getVariable("requestStatus");
+    String key = execution.getProcessBusinessKey() + "|" + template + "|"
+        + execution.getVariable(ConsultationRequestProcess.Variables.REQUEST_STATUS);
     enqueue(execution.getProcessInstanceId(), new Notice(template, email.toString(),
         execution.getProcessBusinessKey(), key, model));
   }

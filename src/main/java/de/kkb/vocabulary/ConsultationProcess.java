@@ -67,6 +67,9 @@ public final class ConsultationProcess {
     public static final String CONCEPT_AGREED_DATE = "conceptAgreedDate";
     public static final String CONCEPT_REVISION_REASON = "conceptRevisionReason";
     public static final String MORE_MEASURES = "moreMeasures";
+    /** Whether implementation was reached: until then a withdrawal frees the place. */
+    @CodeOnly
+    public static final String REACHED_IMPLEMENTATION = "reachedImplementation";
     public static final String MEASURES = "measures";
     public static final String MEASURE = "measure";
     public static final String IMPLEMENTATION_ACTION = "implementationAction";

@@ -73,10 +73,11 @@ public final class ConsultationRequestProcess {
     public static final String WAITING_LIST_SINCE = "waitingListSince";
     public static final String NEXT_ON_WAITING_LIST = "nextOnWaitingList";
     public static final String NEXT_ON_WAITING_LIST_NAME = "nextOnWaitingListName";
-    /** The consultation's last {@link CommonVariables#PHASE}, passed back when it ends. */
-    public static final String CONSULTATION_END_PHASE = "consultationEndPhase";
-    /** Whether the consultation reached implementation: until then a withdrawal frees the place. */
-    public static final String REACHED_IMPLEMENTATION = "reachedImplementation";
+    /**
+     * Whether the consultation gave its place back to the round (it ended withdrawn or without a
+     * mandate before implementation); set by the consultation, passed back when it ends.
+     */
+    public static final String PLACE_FREED = "placeFreed";
 
     private Variables() {
     }

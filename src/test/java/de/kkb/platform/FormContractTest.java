@@ -49,8 +49,7 @@ class FormContractTest {
       Map.entry("carrier", "ConsultationStart"),
       Map.entry("reference", "RequestRegister (the request's reference and business key)"),
       Map.entry("eligibility", "the business rule task (decision Eligibility, single result)"),
-      Map.entry("consultationEndPhase", "out-mapped from the called Consultation's phase"),
-      Map.entry("reachedImplementation", "PhaseTracker, out-mapped from the called Consultation"),
+      Map.entry("placeFreed", "PhaseTracker, out-mapped from the called Consultation"),
       Map.entry("execution", "the engine"), Map.entry("task", "the engine"));
   static final Set<String> KEYWORDS = Set.of("true", "false", "null", "empty", "not", "and", "or",
       "eq", "ne", "gt", "lt", "ge", "le");

@@ -91,6 +91,8 @@ public final class TestEngines {
     config.getProcessEnginePlugins().add(new UserTaskListeners(UserTaskListenersConfiguration.of(
         (TaskListener) beans.get("taskDeadlines"), notices)));
     beans.put("notices", notices);
+    beans.put("applicantNotices", new de.kkb.intake.ApplicantNotices(notices,
+        (RequestStatusTracker) beans.get("requestStatusTracker")));
     ProgrammeCalendar programme = (ProgrammeCalendar) beans.get("programmeCalendar");
     beans.put("programmeNotices", new ProgrammeNotices(notices, programme));
     beans.put("interimReports", new InterimReports(programme,
