@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kkb.programme.Carrier;
+import de.kkb.vocabulary.CommonVariables;
 
 /**
  * The options of every {@code carrierGroup} field (radio or select with static values) of a form,
@@ -25,7 +26,7 @@ import de.kkb.programme.Carrier;
  */
 public final class CarrierFormOptions {
 
-  static final String FIELD_KEY = "carrierGroup";
+  static final String FIELD_KEY = CommonVariables.CARRIER_GROUP;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");

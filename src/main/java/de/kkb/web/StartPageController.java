@@ -24,8 +24,8 @@ public class StartPageController {
 
   @GetMapping({"/", "/index.html"})
   public String startPage(Model model) {
-    model.addAttribute("roundStart", programme.start().format(MONTH));
-    model.addAttribute("roundEnd", programme.lastDay().format(MONTH));
+    model.addAttribute("startMonth", programme.start().format(MONTH));
+    model.addAttribute("endMonth", programme.lastDay().format(MONTH));
     model.addAttribute("carriers", enumeration(new ArrayList<>(programme.carriers().keySet())));
     return "startseite";
   }
