@@ -12,9 +12,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kkb.KkbApplication;
 import de.kkb.intake.ConsultationRequestForm;
 import de.kkb.intake.ConsultationRequestService;
+import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess.Tasks;
@@ -172,6 +172,6 @@ public class DemoData {
   }
 
   private static void on(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(KkbApplication.BERLIN).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(EngineClock.BERLIN).toInstant()));
   }
 }
