@@ -15,6 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The benchmark scenarios that need the PostgreSQL server, once at tiny size, in the PostgreSQL
  * suite ({@code ./mvnw verify -Ppostgres}, run by CI): {@code ./mvnw verify} itself needs no server.
+ * The footprint scenario builds a project of its own and runs with the benchmark
+ * ({@link FootprintSmokeTest}).
  */
 @Tag("postgres")
 @Tag("own-jvm")
@@ -46,13 +48,5 @@ class BenchmarkPostgresSmokeTest {
     } finally {
       ClockUtil.reset();
     }
-  }
-
-  @Test
-  void footprintScenarioCompletesOnPostgres() throws Exception {
-    List<FootprintBenchmark.Result> results = FootprintBenchmark.measure(1, FootprintBenchmark.Database.POSTGRES);
-    assertThat(results).extracting(FootprintBenchmark.Result::application)
-        .containsExactly(FootprintBenchmark.KKB_POSTGRES, FootprintBenchmark.BARE_POSTGRES);
-    assertThat(results).allSatisfy(result -> assertThat(result.rssMiB()).isGreaterThan(50));
   }
 }
