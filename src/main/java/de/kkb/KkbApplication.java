@@ -1,6 +1,5 @@
 package de.kkb;
 
-import java.time.ZoneId;
 import java.util.TimeZone;
 
 import de.kkb.platform.EngineClock;
@@ -11,9 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class KkbApplication {
-
-  /** Kept for callers not yet moved to {@link EngineClock#BERLIN}. */
-  public static final ZoneId BERLIN = EngineClock.BERLIN;
 
   public static void main(String[] args) {
     TimeZone.setDefault(TimeZone.getTimeZone(EngineClock.ZONE_ID));

@@ -8,12 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
 import de.kkb.support.PostgresDatabases;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The benchmark ({@code ./mvnw verify -Pbench}): figures side by side with a baseline measured in
- * the same run, written to docs/benchmarks.md and printed. Targets are reported, never asserted.
+ * the same run, filled into docs/benchmarks-template.md (where the prose and the findings are),
+ * written to docs/benchmarks.md and printed. Targets are reported, never asserted.
  */
 @Tag("bench")
 class BenchmarkRunTest {
@@ -36,135 +44,115 @@ class BenchmarkRunTest {
   static final int PGBENCH_SECONDS = 20;
   static final int FOOTPRINT_STARTS = 3;
   static final int SCALE_CONSULTATIONS = 11_000;
-
-  /** What profiling found and what was changed; figures here are from those profiling runs. */
-  static final String FINDINGS = """
-      ## Where the time goes, and what was changed
-
-      Found with Java Flight Recorder while building this benchmark (issue 7). The figures in this section
-      come from those profiling runs, not from the tables above.
-
-      **1. Lifecycle: target missed.** A consultation does much more than 21 plain tasks. It runs four process
-      instances (the consultation and three measures) and phase subprocesses with their event subprocesses
-      (withdrawal, escalation, programme end). It also writes many more variables (see the rows table), and it
-      sends a notice for every new task to each member of the carrier's group. Each notice is rendered, logged
-      and sent by a job of its own, as issue 5 requires. In the profile of the consultation lifecycles:
-      - the engine's own work for the model: about half of the CPU;
-      - notices for new tasks: about a tenth;
-      - the job executor's send and timer jobs: about a seventh;
-      - our listeners for due dates, phases and the plan of measures: under 2 %.
-
-      Changed: the driver now treats both models alike. It finds tasks by business key, leaves jobs to the job
-      executor, and stops the clock only when the job queue is empty. Closing the gap needs a design decision,
-      not a fix: fewer history rows (for example, a history level without the job log of successful sends, or
-      fewer form fields kept as process variables) and fewer mails (a daily digest per person instead of a mail
-      per task and member). This is proposed for planning.
-
-      **2. The database's limit: target missed.** With FULL history, a task completion takes dozens of
-      statements (task, history, identity links, variables, notices, jobs). A tpcb-like transaction takes five.
-      Even the bare baseline reaches only about a tenth of the tpcb-like rate or less on this machine, so 25 % is
-      out of reach for any Camunda 7 model with FULL history here.
-
-      **3. Timer storm: target met.**
-      - Jakarta Mail 2.1 found its `StreamProvider` through a ServiceLoader classpath scan for every MIME part
-        and encoded header (jakartaee/mail-api#861). That scan took a fifth of the storm's CPU. `Mailer` now
-        names the provider once: 352 → 613 jobs/s for 10,000 reminders on PostgreSQL.
-      - The job executor now has 8 threads and fetches 32 jobs at a time. With 2,000 reminders, before the mail
-        fix, the engine's defaults (3 threads, 3 jobs) managed 207 jobs/s and 8/32 managed 296.
-      - Two limits of the test mail server, kept out of the figure:
-        - GreenMail answers EHLO in several small TCP writes. Nagle's algorithm and delayed ACKs stretch that
-          to 42 ms per connection (measured), so the benchmark uses HELO.
-        - GreenMail looks up a recipient's mailbox linearly, so the storm has a hundred recipients rather than
-          10,000.
-
-      **4. Intake: target missed.** Each request, in one transaction:
-      - registers the request;
-      - starts the request process: the eligibility decision (DMN), the notice to the applicant, and the first
-        task with its due date and notices to programme management.
-
-      Meanwhile the job executor sends the mails on the same two cores. Split of the CPU:
-      - parsing FEEL in the eligibility decision: about a fifth (Camunda's FEEL engine parses every expression
-        on every evaluation, camunda/feel-scala#1149);
-      - the engine's process start: another fifth;
-      - HTTP, JSON and validation: about a seventh;
-      - notices and sending: about a fifth.
-
-      Changed: the answer's status now comes from the start's own variables instead of a history query. Still
-      open:
-      - A cache of parsed FEEL expressions would need our own FEEL engine factory.
-      - An asynchronous start would cut latency, but not the CPU per request.
-
-      300 requests/s with p99 < 50 ms leaves under 7 ms of CPU per request on two cores. Today a request costs
-      several times that.
-
-      **5. Footprint: target met on PostgreSQL and on H2 without demo data; missed with the demo data.** The
-      demo data, written by a ready listener of the embedded profile for newcomers, costs about 2 s and 100 MiB.
-      Production (`postgres,prod`) has none.
-
-      **6. Scale: the report meets its target; the filter's count meets it for both users; the first page misses
-      it for a consultant and is close to it for programme management (over it in some profiling runs).**
-      - The programme report used to query once per consultation: 0.9 s at 1,000 consultations, growing
-        linearly. It now runs six set-based queries.
-      - A consultant's "Überfällig" went from 2.0 s (count) and 4.0 s (first page) to about 0.07 s and 0.14 s,
-        with three changes on PostgreSQL:
-        - expression statistics on the permission bits (`AuthorizationStatistics`): without them, the planner
-          joined every overdue task against every task authorization;
-        - custom plans (`plan_cache_mode`): the engine binds the permission bits as parameters, and a generic
-          plan cannot see them (3.5 s);
-        - JIT off: PostgreSQL compiled the query for about 200 ms.
-      - Still over the target: the first page as Tasklist asks for it (HAL). It runs the list query, the count
-        and the variables query. Each authorization-checked query probes the authorization index three times
-        per overdue task, and here 7,333 of 11,000 tasks are overdue, a pessimistic share. That SQL is the
-        engine's. A filter that Tasklist shows per group or per assignee would look at fewer tasks.
-      - The scenario runs `ANALYZE` after loading the data, as autovacuum would after such growth.
-      """;
+  static final Path TEMPLATE = Path.of("docs/benchmarks-template.md");
+  static final Path REPORT = Path.of("docs/benchmarks.md");
 
   record Lifecycle(String database, double consultations, double baseline, int userTasks,
       Map<String, Long> consultationRows, Map<String, Long> baselineRows) {
   }
 
+  /** Everything the report shows, measured in one run. */
+  record Results(Lifecycle lifecycleH2, Lifecycle lifecyclePostgres, double tpcbLike,
+      TimerStormBenchmark.Result stormH2, TimerStormBenchmark.Result stormPostgres,
+      IntakeBenchmark.Result intakeH2, IntakeBenchmark.Result intakePostgres,
+      List<FootprintBenchmark.Result> footprintH2, List<FootprintBenchmark.Result> footprintPostgres,
+      ScaleBenchmark.Result scale) {
+  }
+
   @Test
   void allScenarios() throws Exception {
-    List<String> report = new ArrayList<>();
-    report.add("# Benchmarks");
-    report.add("");
-    report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
-        + (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-            ? os.getTotalMemorySize() / (1024 * 1024 * 1024) + " GiB" : "?")
-        + ", Java " + System.getProperty("java.version") + ", PostgreSQL on the same machine. Date: "
-        + LocalDate.now() + ". Command: `./mvnw verify -Pbench` (written by `BenchmarkRunTest`).");
-    report.add("");
-    report.add("History level FULL; job executor as configured in application.yaml (8 threads, 32 jobs per");
-    report.add("acquisition); mail to a real SMTP server (GreenMail, in the benchmark's JVM). Targets are those of");
-    report.add("issue 7; a miss is explained under the table, not hidden.");
-    report.add("");
+    // Read first: a missing template fails the run before the measuring, not after it.
+    String template = Files.readString(TEMPLATE);
 
     Lifecycle h2 = lifecycle("H2 (in-memory)", List.of("test"));
     Lifecycle pg = lifecycle("PostgreSQL", List.of("test", "postgres"),
         "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench"));
-    report.addAll(lifecycleSection(List.of(h2, pg)));
-
     double tps = PgbenchBenchmark.tps(THREADS, PGBENCH_SCALE, PGBENCH_SECONDS);
-    report.addAll(databaseLimitSection(pg, tps));
-
     TimerStormBenchmark.Result stormH2 = storm(List.of("test"));
     TimerStormBenchmark.Result stormPg = storm(List.of("test", "postgres"),
         "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench_storm"));
-    report.addAll(stormSection(stormH2, stormPg));
+    IntakeBenchmark.Result intakeH2 = intake(List.of("test"));
+    IntakeBenchmark.Result intakePg = intake(List.of("test", "postgres"),
+        "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench_intake"));
+    List<FootprintBenchmark.Result> footprintH2 = FootprintBenchmark.measure(FOOTPRINT_STARTS);
+    List<FootprintBenchmark.Result> footprintPg = FootprintBenchmark.measure(FOOTPRINT_STARTS,
+        FootprintBenchmark.Database.POSTGRES);
+    ScaleBenchmark.Result scale = scale();
 
-    report.addAll(intakeSection(intake("H2 (in-memory)", List.of("test")),
-        intake("PostgreSQL", List.of("test", "postgres"),
-            "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench_intake"))));
-
-    report.addAll(footprintSection(FootprintBenchmark.measure(FOOTPRINT_STARTS),
-        FootprintBenchmark.measure(FOOTPRINT_STARTS, FootprintBenchmark.Database.POSTGRES)));
-
-    report.addAll(scaleSection(scale()));
-    report.addAll(List.of(FINDINGS.split("\n")));
-
-    String text = String.join("\n", report) + "\n";
+    String text = report(template, new Results(h2, pg, tps, stormH2, stormPg, intakeH2, intakePg, footprintH2,
+        footprintPg, scale), machine(), LocalDate.now());
     System.out.println(text);
-    Files.writeString(Path.of("docs/benchmarks.md"), text);
+    Files.writeString(REPORT, text);
+  }
+
+  static String machine() {
+    return Runtime.getRuntime().availableProcessors() + " cores, "
+        + (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getTotalMemorySize() / (1024 * 1024 * 1024) + " GiB" : "?")
+        + ", Java " + System.getProperty("java.version");
+  }
+
+  /** docs/benchmarks.md: the template with the run's figures. */
+  static String report(String template, Results r, String machine, LocalDate date) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("machine", machine);
+    values.put("date", date.toString());
+    values.put("threads", String.valueOf(THREADS));
+    values.put("lifecyclesPerThread", String.valueOf(LIFECYCLES_PER_THREAD));
+    values.put("warmUp", String.valueOf(WARM_UP));
+    values.put("lifecycleTable", lifecycleTable(List.of(r.lifecycleH2(), r.lifecyclePostgres())));
+    values.put("rowsDatabase", r.lifecyclePostgres().database());
+    values.put("rowsTable", rowsTable(r.lifecyclePostgres()));
+    values.put("pgbenchScale", String.valueOf(PGBENCH_SCALE));
+    values.put("pgbenchSeconds", String.valueOf(PGBENCH_SECONDS));
+    values.put("databaseLimitTable", databaseLimitTable(r.lifecyclePostgres(), r.tpcbLike()));
+    values.put("stormJobs", String.valueOf(STORM_JOBS));
+    values.put("stormTable", stormTable(r.stormH2(), r.stormPostgres()));
+    values.put("intakeClients", String.valueOf(INTAKE_CLIENTS));
+    values.put("intakeSeconds", String.valueOf(INTAKE_SECONDS));
+    values.put("intakeTable", intakeTable(r.intakeH2(), r.intakePostgres()));
+    values.put("footprintStarts", String.valueOf(FOOTPRINT_STARTS));
+    values.put("footprintH2Table", FootprintBenchmark.table(r.footprintH2()));
+    values.put("footprintPostgresTable", FootprintBenchmark.table(r.footprintPostgres()));
+    ScaleBenchmark.Result scale = r.scale();
+    values.put("scaleConsultations", format("%,d", scale.consultations()));
+    values.put("scaleSeconds", format("%.0f", scale.generationSeconds()));
+    values.put("scaleOpenTasks", format("%,d", scale.openTasks()));
+    values.put("scaleOverdueTasks", format("%,d", scale.overdueTasks()));
+    values.put("scaleHistoricActivities", format("%,d", scale.historicActivities()));
+    values.put("scaleTable", scaleTable(scale));
+    return fill(template, values);
+  }
+
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+
+  /**
+   * The template without its leading comment, each {@code {{name}}} replaced by its value. A
+   * placeholder without a value, or a value without a placeholder, is an error: the template and
+   * this class have drifted apart.
+   */
+  static String fill(String template, Map<String, String> values) {
+    String text = template.replaceFirst("\\A<!--(?s:.*?)-->\\R", "");
+    Matcher placeholder = PLACEHOLDER.matcher(text);
+    StringBuilder filled = new StringBuilder();
+    Set<String> unused = new TreeSet<>(values.keySet());
+    while (placeholder.find()) {
+      String value = values.get(placeholder.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException("no value for " + placeholder.group() + " in " + TEMPLATE);
+      }
+      unused.remove(placeholder.group(1));
+      placeholder.appendReplacement(filled, Matcher.quoteReplacement(value));
+    }
+    placeholder.appendTail(filled);
+    if (!unused.isEmpty()) {
+      throw new IllegalArgumentException(TEMPLATE + " has no place for " + unused);
+    }
+    return filled.toString();
+  }
+
+  private static String format(String format, Object... arguments) {
+    return String.format(Locale.ROOT, format, arguments);
   }
 
   static Lifecycle lifecycle(String database, List<String> profiles, String... properties) throws Exception {
@@ -181,7 +169,12 @@ class BenchmarkRunTest {
       Map<String, Long> between = bench.rows();
       double baseline = bench.perSecond(THREADS, LIFECYCLES_PER_THREAD, bench::baselineLifecycle);
       Map<String, Long> after = bench.rows();
-      assertThat(consultations).isPositive();
+      // The rates are of lifecycles that ran to their end: the first, the warm-up and the measured.
+      HistoryService history = platform.getBean(HistoryService.class);
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation").completed()
+          .count()).isEqualTo(1 + WARM_UP + THREADS * LIFECYCLES_PER_THREAD);
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Baseline").completed()
+          .count()).isEqualTo(WARM_UP + THREADS * LIFECYCLES_PER_THREAD);
       return new Lifecycle(database, consultations, baseline, userTasks, perLifecycle(before, between),
           perLifecycle(between, after));
     } finally {
@@ -190,57 +183,41 @@ class BenchmarkRunTest {
   }
 
   static Map<String, Long> perLifecycle(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> rows = new java.util.LinkedHashMap<>();
+    Map<String, Long> rows = new LinkedHashMap<>();
     before.forEach((table, count) -> rows.put(table,
         Math.round((after.get(table) - count) / (double) (THREADS * LIFECYCLES_PER_THREAD))));
     return rows;
   }
 
-  static List<String> lifecycleSection(List<Lifecycle> results) {
+  static String lifecycleTable(List<Lifecycle> results) {
     List<String> lines = new ArrayList<>(List.of(
-        "## 1. Lifecycle throughput",
-        "",
-        "Complete `Consultation` lifecycles (every user task completed through the Java API with the values",
-        "its deployed form sets, three measures each; the measures' timers and the notices' sending left to the",
-        "job executor; the clock stops when its queue is empty) against a linear model with the same number of",
-        "user tasks and no listeners, delegates or timers, generated with the Camunda model API, in the same",
-        "engine and run; " + THREADS + " threads × " + LIFECYCLES_PER_THREAD + " lifecycles each, after " + WARM_UP
-            + " of each to warm up.",
-        "",
         "| database | consultation lifecycles/s | baseline lifecycles/s | ratio | target | user tasks per lifecycle |",
         "|---|---|---|---|---|---|"));
     for (Lifecycle r : results) {
-      lines.add(String.format("| %s | %.2f | %.2f | %.2f | ≥ 0.80 | %d |", r.database(), r.consultations(),
+      lines.add(format("| %s | %.2f | %.2f | %.2f | ≥ 0.80 | %d |", r.database(), r.consultations(),
           r.baseline(), r.consultations() / r.baseline(), r.userTasks()));
     }
-    Lifecycle last = results.get(results.size() - 1);
-    lines.addAll(List.of("",
-        "Where the time goes: rows written per lifecycle (" + last.database() + ", same run):",
-        "",
-        "| table | consultation | baseline |",
-        "|---|---|---|"));
-    last.consultationRows().forEach((table, rows) -> lines.add(String.format("| %s | %d | %d |", table, rows,
-        last.baselineRows().get(table))));
-    lines.add("");
-    return lines;
+    return String.join("\n", lines);
   }
 
-  static List<String> databaseLimitSection(Lifecycle pg, double tps) {
+  static String rowsTable(Lifecycle lifecycle) {
+    List<String> lines = new ArrayList<>(List.of(
+        "| table | consultation | baseline |",
+        "|---|---|---|"));
+    lifecycle.consultationRows().forEach((table, rows) -> lines.add(format("| %s | %d | %d |", table, rows,
+        lifecycle.baselineRows().get(table))));
+    return String.join("\n", lines);
+  }
+
+  static String databaseLimitTable(Lifecycle pg, double tps) {
     double completions = pg.consultations() * pg.userTasks();
     double bare = pg.baseline() * pg.userTasks();
-    return List.of(
-        "## 2. The database's limit",
-        "",
-        "User task completions per second of scenario 1 on PostgreSQL against the transactions per second of",
-        "`pgbench -b tpcb-like` (scale " + PGBENCH_SCALE + ", " + THREADS + " clients, " + PGBENCH_SECONDS
-            + " s) on the same server in the same run.",
-        "",
+    return String.join("\n",
         "| workload | per second | ratio to tpcb-like | target |",
         "|---|---|---|---|",
-        String.format("| pgbench tpcb-like transactions | %.0f | 1.00 | |", tps),
-        String.format("| consultation task completions | %.1f | %.3f | ≥ 0.25 |", completions, completions / tps),
-        String.format("| baseline task completions | %.1f | %.3f | |", bare, bare / tps),
-        "");
+        format("| pgbench tpcb-like transactions | %.0f | 1.00 | |", tps),
+        format("| consultation task completions | %.1f | %.3f | ≥ 0.25 |", completions, completions / tps),
+        format("| baseline task completions | %.1f | %.3f | |", bare, bare / tps));
   }
 
   static TimerStormBenchmark.Result storm(List<String> profiles, String... properties) throws Exception {
@@ -252,73 +229,42 @@ class BenchmarkRunTest {
     }
   }
 
-  static List<String> stormSection(TimerStormBenchmark.Result h2, TimerStormBenchmark.Result pg) {
+  static String stormTable(TimerStormBenchmark.Result h2, TimerStormBenchmark.Result pg) {
     List<String> lines = new ArrayList<>(List.of(
-        "## 3. Timer storm",
-        "",
-        STORM_JOBS + " due reminders, queued as the daily deadline watch queues them (rendered, logged, one",
-        "send job each) while the job executor was stopped, then worked off by the job executor against",
-        "GreenMail; a hundred recipients. Sent twice: notifications whose id reached the server more than once.",
-        "",
         "| database | jobs | jobs/s | mails received | sent twice | logged as sent | target |",
         "|---|---|---|---|---|---|---|"));
     for (var entry : List.of(Map.entry("H2 (in-memory)", h2), Map.entry("PostgreSQL", pg))) {
       TimerStormBenchmark.Result r = entry.getValue();
-      lines.add(String.format("| %s | %d | %.0f | %d | %d | %d | %s |", entry.getKey(), r.jobs(),
+      lines.add(format("| %s | %d | %.0f | %d | %d | %d | %s |", entry.getKey(), r.jobs(),
           r.jobsPerSecond(), r.mailsReceived(), r.sentTwice(), r.logSent(),
           entry.getKey().equals("PostgreSQL") ? "≥ 500/s, 0 twice" : "0 twice"));
     }
-    lines.add("");
-    return lines;
+    return String.join("\n", lines);
   }
 
-  static String intake(String database, List<String> profiles, String... properties) throws Exception {
+  static IntakeBenchmark.Result intake(List<String> profiles, String... properties) throws Exception {
     Jobs.setClock("2023-07-03T09:00"); // the call for applications of the source round is open
     List<String> all = new ArrayList<>(List.of(properties));
     all.add("kkb.intake.max-requests-per-minute=100000000");
     try (TimerStormBenchmark.Smtp smtp = TimerStormBenchmark.smtp();
         ConfigurableApplicationContext platform = PlatformStarter.start(profiles,
             smtp.platformProperties(all.toArray(String[]::new)))) {
-      IntakeBenchmark.Result result = IntakeBenchmark.run(PlatformStarter.port(platform), INTAKE_CLIENTS,
-          Duration.ofSeconds(INTAKE_SECONDS));
-      return String.format("| %s | %.1f | %.1f | %.1f | %d | %d | ≥ 300/s, p99 < 50 ms, 0 errors |", database,
-          result.perSecond(), result.p50Millis(), result.p99Millis(), result.errors(), result.requests());
+      return IntakeBenchmark.run(PlatformStarter.port(platform), INTAKE_CLIENTS, Duration.ofSeconds(INTAKE_SECONDS));
     } finally {
       ClockUtil.reset();
     }
   }
 
-  static List<String> intakeSection(String h2, String pg) {
-    return List.of(
-        "## 4. Intake",
-        "",
-        "`POST /api/consultation-requests` (valid requests, each starting a request process) from "
-            + INTAKE_CLIENTS + " concurrent clients for " + INTAKE_SECONDS + " s against the running platform",
-        "(rate limit raised for the run).",
-        "",
-        "| database | requests/s | p50 ms | p99 ms | errors | requests | target |",
-        "|---|---|---|---|---|---|---|",
-        h2,
-        pg,
-        "");
-  }
-
-  static List<String> footprintSection(List<FootprintBenchmark.Result> h2, List<FootprintBenchmark.Result> pg) {
+  static String intakeTable(IntakeBenchmark.Result h2, IntakeBenchmark.Result pg) {
     List<String> lines = new ArrayList<>(List.of(
-        "## 5. Footprint",
-        "",
-        "Seconds from process start until `/actuator/health/readiness` answers 200 (after the ready listeners),",
-        "and resident memory then; each application started " + FOOTPRINT_STARTS + " times (medians) on a fresh",
-        "database, the same way (`java -cp`, same JVM flags), against a bare Camunda starter application",
-        "(webapps, REST, JDBC, H2 and PostgreSQL drivers, actuator) generated and built in the same run.",
-        "",
-        "H2 file database (the embedded default, as `./mvnw spring-boot:run` starts it):",
-        ""));
-    lines.addAll(List.of(FootprintBenchmark.table(h2).split("\n")));
-    lines.addAll(List.of("", "PostgreSQL (a fresh database per start; KKB with the `postgres` profile):", ""));
-    lines.addAll(List.of(FootprintBenchmark.table(pg).split("\n")));
-    lines.add("");
-    return lines;
+        "| database | requests/s | p50 ms | p99 ms | errors | requests | target |",
+        "|---|---|---|---|---|---|---|"));
+    for (var entry : List.of(Map.entry("H2 (in-memory)", h2), Map.entry("PostgreSQL", pg))) {
+      IntakeBenchmark.Result r = entry.getValue();
+      lines.add(format("| %s | %.1f | %.1f | %.1f | %d | %d | ≥ 300/s, p99 < 50 ms, 0 errors |", entry.getKey(),
+          r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors(), r.requests()));
+    }
+    return String.join("\n", lines);
   }
 
   static ScaleBenchmark.Result scale() throws Exception {
@@ -330,18 +276,8 @@ class BenchmarkRunTest {
     }
   }
 
-  static List<String> scaleSection(ScaleBenchmark.Result r) {
-    return List.of(
-        "## 6. Scale",
-        "",
-        String.format("%,d consultations started and advanced through the engine on PostgreSQL (%.0f s): %,d open",
-            r.consultations(), r.generationSeconds(), r.openTasks()),
-        String.format("tasks, %,d of them overdue, %,d historic activity instances. Tasklist's \"Überfällig\"",
-            r.overdueTasks(), r.historicActivities()),
-        "filter as Tasklist asks it over REST (the first page of 15 with the filter's variables as HAL, and the",
-        "count it shows next to the name), and the programme report (`GET /api/programme/report`, JSON, every",
-        "row). Each request timed on its own, with Basic authentication.",
-        "",
+  static String scaleTable(ScaleBenchmark.Result r) {
+    return String.join("\n",
         "| query | as | p50 ms | p95 ms | samples | target |",
         "|---|---|---|---|---|---|",
         latencyRow("Überfällig: first page", "programme management (all tasks)", r.pageForManagement(),
@@ -352,12 +288,11 @@ class BenchmarkRunTest {
             "p95 < 100 ms"),
         latencyRow("Überfällig: count", "consultant (own carrier's tasks)", r.countForConsultant(),
             "p95 < 100 ms"),
-        latencyRow("programme report", "programme management", r.report(), "< 1 s"),
-        "");
+        latencyRow("programme report", "programme management", r.report(), "< 1 s"));
   }
 
   static String latencyRow(String query, String user, ScaleBenchmark.Latency latency, String target) {
-    return String.format("| %s | %s | %.1f | %.1f | %d | %s |", query, user, latency.p50Millis(),
+    return format("| %s | %s | %.1f | %.1f | %d | %s |", query, user, latency.p50Millis(),
         latency.p95Millis(), latency.samples(), target);
   }
 }

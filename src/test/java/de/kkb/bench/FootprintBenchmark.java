@@ -99,7 +99,8 @@ public class FootprintBenchmark {
     String bareClasspath = buildBareStarter(project);
     String ourClasspath = project.resolve("target/classes") + File.pathSeparator
         + readClasspath(project.resolve("target/runtime-classpath.txt"),
-            "run ./mvnw generate-test-resources (the maven-dependency-plugin execution 'runtime-classpath')");
+            "run ./mvnw -Pbench generate-test-resources (the bench profile's maven-dependency-plugin "
+                + "execution 'runtime-classpath')");
     List<Application> applications = database == Database.H2 ? List.of(
         new Application(KKB_DEMO_DATA, KKB_MAIN, ourClasspath, List.of()),
         new Application(KKB_NO_DEMO_DATA, KKB_MAIN, ourClasspath, List.of("--kkb.demo.data=false")),
@@ -145,7 +146,7 @@ public class FootprintBenchmark {
   private static Sample startOnce(Path project, Application application, int number, Database database)
       throws Exception {
     Path directory = Files.createTempDirectory("kkb-footprint-");
-    Path log = project.resolve(LOG_DIR).resolve(slug(application.name()) + "-" + number + ".log");
+    Path log = log(project, application.name(), number);
     int port = FreePort.find();
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
@@ -444,6 +445,11 @@ public class FootprintBenchmark {
     }
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
+  }
+
+  /** The output of an application's {@code start}-th start (counted from 1) in the last measurement. */
+  static Path log(Path project, String application, int start) {
+    return project.resolve(LOG_DIR).resolve(slug(application) + "-" + start + ".log");
   }
 
   private static String slug(String name) {

@@ -19,26 +19,37 @@ import de.kkb.support.PostgresDatabases;
 public final class PgbenchBenchmark {
 
   static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+  static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: ([0-9]+)");
+
+  /** The rate pgbench reported, and the transactions it counted for it. */
+  public record Result(double tps, long transactions) {
+  }
 
   private PgbenchBenchmark() {
   }
 
   /** The tpcb-like rate on a fresh database of the given scale (one branch per client or more). */
   public static double tps(int clients, int scale, int seconds) throws Exception {
+    return run(clients, scale, seconds).tps();
+  }
+
+  /** {@link #tps}, with the number of transactions behind the rate. */
+  public static Result run(int clients, int scale, int seconds) throws Exception {
     String database = "kkb_pgbench";
     PostgresDatabases.fresh(database);
     String[] hostPort = PostgresDatabases.HOST.split(":");
     List<String> connection = List.of("-h", hostPort[0], "-p", hostPort.length > 1 ? hostPort[1] : "5432",
         "-U", PostgresDatabases.USER);
-    run(command(connection, "-i", "-q", "-s", String.valueOf(scale), database));
-    String output = run(command(connection, "-b", "tpcb-like", "-c", String.valueOf(clients),
+    execute(command(connection, "-i", "-q", "-s", String.valueOf(scale), database));
+    String output = execute(command(connection, "-b", "tpcb-like", "-c", String.valueOf(clients),
         "-j", String.valueOf(Math.min(clients, Runtime.getRuntime().availableProcessors())),
         "-T", String.valueOf(seconds), database));
     Matcher tps = TPS.matcher(output);
-    if (!tps.find()) {
+    Matcher transactions = TRANSACTIONS.matcher(output);
+    if (!tps.find() || !transactions.find()) {
       throw new IllegalStateException("pgbench printed no rate:\n" + output);
     }
-    return Double.parseDouble(tps.group(1));
+    return new Result(Double.parseDouble(tps.group(1)), Long.parseLong(transactions.group(1)));
   }
 
   private static List<String> command(List<String> connection, String... arguments) {
@@ -66,7 +77,7 @@ public final class PgbenchBenchmark {
     throw new IllegalStateException("pgbench not found: install the PostgreSQL client tools");
   }
 
-  private static String run(List<String> command) throws IOException, InterruptedException {
+  private static String execute(List<String> command) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     if (!PostgresDatabases.PASSWORD.isEmpty()) {
       builder.environment().put("PGPASSWORD", PostgresDatabases.PASSWORD);

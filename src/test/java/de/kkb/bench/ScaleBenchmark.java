@@ -56,14 +56,29 @@ public final class ScaleBenchmark {
     long open = tasks.createTaskQuery().count();
     long overdue = tasks.createTaskQuery().dueBefore(Jobs.berlin(MEASURED_AT)).count();
     long activities = platform.getBean(HistoryService.class).createHistoricActivityInstanceQuery().count();
-    String filter = platform.getBean(FilterService.class).createFilterQuery().filterName("Überfällig")
-        .singleResult().getId();
-    HttpSession management = new HttpSession(PlatformStarter.port(platform)).basic("steuerung", "demo");
-    HttpSession consultant = new HttpSession(PlatformStarter.port(platform)).basic("k3b-anna", "demo");
+    String filter = overdueFilter(platform);
+    HttpSession management = management(platform);
+    HttpSession consultant = consultant(platform);
     return new Result(consultations, open, overdue, activities, generation,
         measure(filterSamples, page(management, filter)), measure(filterSamples, count(management, filter)),
         measure(filterSamples, page(consultant, filter)), measure(filterSamples, count(consultant, filter)),
         measure(reportSamples, () -> management.get("/api/programme/report")));
+  }
+
+  /** Tasklist's "Überfällig" filter. */
+  static String overdueFilter(ConfigurableApplicationContext platform) {
+    return platform.getBean(FilterService.class).createFilterQuery().filterName("Überfällig").singleResult()
+        .getId();
+  }
+
+  /** Programme management, who sees every task. */
+  static HttpSession management(ConfigurableApplicationContext platform) {
+    return new HttpSession(PlatformStarter.port(platform)).basic("steuerung", "demo");
+  }
+
+  /** A consultant of K3B, who sees her carrier's tasks. */
+  static HttpSession consultant(ConfigurableApplicationContext platform) {
+    return new HttpSession(PlatformStarter.port(platform)).basic("k3b-anna", "demo");
   }
 
   /** The filter's first page as Tasklist asks for it: 15 tasks, HAL, with the filter's variables. */

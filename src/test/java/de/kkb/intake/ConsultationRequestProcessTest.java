@@ -19,7 +19,6 @@ import de.kkb.notification.SendNotificationJobHandler;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -52,8 +51,7 @@ class ConsultationRequestProcessTest {
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine.getProcessEngine());
-    jdbc = (JdbcTemplate) ((ProcessEngineConfigurationImpl) engine.getProcessEngine()
-        .getProcessEngineConfiguration()).getBeans().get("jdbc");
+    jdbc = TestEngines.bean(engine.getProcessEngine(), JdbcTemplate.class);
     jdbc.update("DELETE FROM kkb_place");
     jdbc.update("DELETE FROM kkb_request");
     // Notices of earlier tests: their rows go, so their pending sending jobs go too.

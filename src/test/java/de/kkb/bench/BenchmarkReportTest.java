@@ -1,0 +1,93 @@
+package de.kkb.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/benchmarks-template.md and {@link BenchmarkRunTest} agree, checked in the default run
+ * rather than at the end of an hour of measuring: every placeholder gets a value, every value a
+ * place, and the figures land in their tables.
+ */
+class BenchmarkReportTest {
+
+  /** The figures of the run of 2026-11-25, as docs/benchmarks.md showed them. */
+  static final BenchmarkRunTest.Results RESULTS = new BenchmarkRunTest.Results(
+      lifecycle("H2 (in-memory)", 4.64, 27.77),
+      lifecycle("PostgreSQL", 3.948, 15.39),
+      4130,
+      new TimerStormBenchmark.Result(10_000, 630, 10_001, 0, 10_000, 10_000),
+      new TimerStormBenchmark.Result(10_000, 718, 10_001, 0, 10_000, 10_000),
+      new IntakeBenchmark.Result(2459, 81.8, 41.1, 902.2, 0),
+      new IntakeBenchmark.Result(2331, 77.4, 98.8, 178.1, 0),
+      List.of(new FootprintBenchmark.Result(FootprintBenchmark.KKB_DEMO_DATA, 8.97, 616),
+          new FootprintBenchmark.Result(FootprintBenchmark.KKB_NO_DEMO_DATA, 7.08, 540),
+          new FootprintBenchmark.Result(FootprintBenchmark.BARE, 5.92, 494)),
+      List.of(new FootprintBenchmark.Result(FootprintBenchmark.KKB_POSTGRES, 6.51, 581),
+          new FootprintBenchmark.Result(FootprintBenchmark.BARE_POSTGRES, 5.77, 567)),
+      new ScaleBenchmark.Result(11_000, 11_000, 7_333, 69_654, 90,
+          new ScaleBenchmark.Latency(63.3, 79.8, 50), new ScaleBenchmark.Latency(18.9, 28.2, 50),
+          new ScaleBenchmark.Latency(132.5, 141.1, 50), new ScaleBenchmark.Latency(62.9, 68.3, 50),
+          new ScaleBenchmark.Latency(224.4, 262.4, 20)));
+
+  static BenchmarkRunTest.Lifecycle lifecycle(String database, double consultations, double baseline) {
+    Map<String, Long> consultationRows = new LinkedHashMap<>();
+    Map<String, Long> baselineRows = new LinkedHashMap<>();
+    long[][] rows = {{4, 1}, {62, 23}, {21, 21}, {116, 1}, {146, 21}, {21, 0}, {94, 0}, {10, 0}, {42, 0}};
+    for (int i = 0; i < rows.length; i++) {
+      consultationRows.put(LifecycleBenchmark.HISTORY_TABLES.get(i), rows[i][0]);
+      baselineRows.put(LifecycleBenchmark.HISTORY_TABLES.get(i), rows[i][1]);
+    }
+    return new BenchmarkRunTest.Lifecycle(database, consultations, baseline, 21, consultationRows, baselineRows);
+  }
+
+  @Test
+  void theTemplateHasAPlaceForEveryFigure() throws Exception {
+    String report = BenchmarkRunTest.report(Files.readString(BenchmarkRunTest.TEMPLATE), RESULTS,
+        "2 cores, 23 GiB, Java 17.0.15", LocalDate.of(2026, 11, 25));
+    assertThat(report).startsWith("# Benchmarks\n").doesNotContain("{{", "}}", "<!--").endsWith("\n")
+        .contains("Machine: 2 cores, 23 GiB, Java 17.0.15, PostgreSQL on the same machine. Date: 2026-11-25.")
+        .contains("4 threads × 8 lifecycles each, after 3 of each to warm up.")
+        .contains("| PostgreSQL | 3.95 | 15.39 | 0.26 | ≥ 0.80 | 21 |")
+        .contains("rows written per lifecycle (PostgreSQL, same run):\n\n| table | consultation | baseline |")
+        .contains("| kkb_notification | 42 | 0 |")
+        .contains("(scale 4, 4 clients, 20 s)")
+        .contains("| consultation task completions | 82.9 | 0.020 | ≥ 0.25 |")
+        .contains("10000 due reminders")
+        .contains("| PostgreSQL | 10000 | 718 | 10001 | 0 | 10000 | ≥ 500/s, 0 twice |")
+        .contains("from 8 concurrent clients for 30 s")
+        .contains("| H2 (in-memory) | 81.8 | 41.1 | 902.2 | 0 | 2459 | ≥ 300/s, p99 < 50 ms, 0 errors |")
+        .contains("started 3 times (medians)")
+        .contains("| KKB (demo data) | 8.97 | 616 | 1.52 | 1.25 | ≤ 1.3 × bare |")
+        .contains("| KKB (postgres profile) | 6.51 | 581 | 1.13 | 1.02 | ≤ 1.3 × bare |")
+        .contains("11,000 consultations started and advanced through the engine on PostgreSQL (90 s): 11,000 open\n"
+            + "tasks, 7,333 of them overdue, 69,654 historic activity instances.")
+        .contains("| programme report | programme management | 224.4 | 262.4 | 20 | < 1 s |")
+        .contains("## Where the time goes, and what was changed");
+  }
+
+  @Test
+  void aPlaceholderWithoutAValueIsRefused() {
+    assertThatThrownBy(() -> BenchmarkRunTest.fill("Date: {{date}}", Map.of()))
+        .hasMessageContaining("{{date}}");
+  }
+
+  @Test
+  void aValueWithoutAPlaceIsRefused() {
+    assertThatThrownBy(() -> BenchmarkRunTest.fill("Date: {{date}}", Map.of("date", "today", "machine", "x")))
+        .hasMessageContaining("[machine]");
+  }
+
+  @Test
+  void theTemplatesLeadingCommentIsLeftOut() {
+    assertThat(BenchmarkRunTest.fill("<!-- how to edit\n{{this}} -->\n# Benchmarks {{n}}\n", Map.of("n", "1")))
+        .isEqualTo("# Benchmarks 1\n");
+  }
+}
