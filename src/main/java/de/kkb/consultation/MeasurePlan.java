@@ -7,7 +7,6 @@ import java.util.Map;
 
 import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +14,9 @@ import org.springframework.stereotype.Component;
  * The plan of measures, one entry per measure captured in Tasklist ("Maßnahme in den Maßnahmenplan
  * aufnehmen", or "Maßnahme hinzufügen" during implementation). Tasklist's forms edit one measure at
  * a time; this appends it to {@code measures}, the collection the implementation phase iterates.
- * Called from the consultation model: {@code ${measurePlan.collect(task)}} and
- * {@code ${measurePlan.add(execution)}}.
+ * Called from the consultation model by the two service tasks "Maßnahmenplan fortschreiben":
+ * {@code ${measurePlan.collect(execution)}} after each "Maßnahme in den Maßnahmenplan aufnehmen", and
+ * {@code ${measurePlan.add(execution)}} on the path "Maßnahme hinzufügen".
  */
 @Component
 public class MeasurePlan {
@@ -36,13 +36,13 @@ public class MeasurePlan {
   }
 
   /**
-   * Appends the measure just entered in the planning loop and clears its fields, so that the next
-   * round of the same task starts with an empty form.
+   * Appends the measure just entered in the planning loop and clears its fields (wherever they live,
+   * normally on the process instance), so that the next round of the task starts with an empty form.
    */
-  public void collect(DelegateTask task) {
-    add(task);
+  public void collect(VariableScope scope) {
+    add(scope);
     for (String field : FIELDS) {
-      task.getExecution().removeVariable(field);
+      scope.removeVariable(field);
     }
   }
 

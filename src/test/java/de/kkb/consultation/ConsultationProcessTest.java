@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
+import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -123,6 +124,27 @@ public class ConsultationProcessTest {
   }
 
   @Test
+  void eachRoundOfThePlanOfMeasuresStartsWithAnEmptyForm() {
+    ProcessInstance consultation = startInActionConcept("consultants-k3b");
+    complete(task(consultation), withVariables("workshopsHeld", 3, "optionsSummary", "Drei Optionen."));
+    complete(task(consultation), withVariables("conceptAgreement", "AGREED",
+        "conceptAgreedDate", "2024-03-01"));
+    complete(task(consultation), withVariables("measureTitle", "Runder Tisch",
+        "measureFormat", "RUNDER_TISCH", "plannedDate", "2024-06-03", "measureLead", "Tandem",
+        "moreMeasures", true));
+    assertThat(consultation).hasPassed("ServiceTask_UpdateMeasurePlan")
+        .isWaitingAt(ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN);
+    assertThat(BpmnAwareTests.formService().getTaskFormVariables(task(consultation).getId()))
+        .as("what Tasklist fills the next round's form with")
+        .containsKey(CommonVariables.MUNICIPALITY_NAME)
+        .doesNotContainKeys(MeasurePlan.FIELDS.toArray(String[]::new));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> plan = (List<Map<String, Object>>)
+        runtimeService().getVariable(consultation.getId(), ConsultationProcess.Variables.MEASURES);
+    assertThat(plan).extracting(m -> m.get("measureTitle")).containsExactly("Runder Tisch");
+  }
+
+  @Test
   void threeMeasuresRunInParallel() {
     ProcessInstance consultation = startInActionConcept("consultants-k3b");
     planMeasures(consultation, "2024-06-03", "Runder Tisch", "Dialogabend", "Qualifizierung Verwaltung");
@@ -161,6 +183,7 @@ public class ConsultationProcessTest {
     finishImplementation(consultation);
     assertThat(consultation).isWaitingAt("Task_EvaluateGoals")
         .hasPassed("CallActivity_AddedIntervention", "EndEvent_AddedInterventionDone");
+    assertThat(consultation).hasPassed("ServiceTask_UpdateMeasurePlanForAddedMeasure");
   }
 
   @Test
