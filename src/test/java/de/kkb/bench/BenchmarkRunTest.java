@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
 import de.kkb.support.PostgresDatabases;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
@@ -171,7 +172,7 @@ class BenchmarkRunTest {
       Map<String, Long> after = bench.rows();
       // The rates are of lifecycles that ran to their end: the first, the warm-up and the measured.
       HistoryService history = platform.getBean(HistoryService.class);
-      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation").completed()
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY).completed()
           .count()).isEqualTo(1 + WARM_UP + THREADS * LIFECYCLES_PER_THREAD);
       assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Baseline").completed()
           .count()).isEqualTo(WARM_UP + THREADS * LIFECYCLES_PER_THREAD);

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
 import de.kkb.reporting.ProgrammeReport;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
@@ -39,7 +42,7 @@ class BenchmarkSmokeTest {
       assertThat(result.errors()).isZero();
       // Every request counted was registered and started its request process.
       assertThat(platform.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
-          .processDefinitionKey("ConsultationRequest").count()).isEqualTo(result.requests());
+          .processDefinitionKey(ConsultationRequestProcess.KEY).count()).isEqualTo(result.requests());
       assertThat(platform.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM kkb_request",
           Long.class)).isEqualTo(result.requests());
       // The rate is over the whole run, which lasts at least as long as the clients were sending.
@@ -61,9 +64,9 @@ class BenchmarkSmokeTest {
       bench.deployBaseline(userTasks);
       bench.perSecond(1, 1, bench::baselineLifecycle);
       HistoryService history = platform.getBean(HistoryService.class);
-      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Consultation")
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY)
           .completed().count()).isEqualTo(1);
-      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Intervention")
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(InterventionProcess.KEY)
           .completed().count()).isEqualTo(3);
       assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("Baseline")
           .completed().count()).isEqualTo(1);

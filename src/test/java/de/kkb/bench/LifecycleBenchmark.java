@@ -19,6 +19,7 @@ import java.util.function.IntConsumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.demo.FormFiller;
 import de.kkb.support.Jobs;
+import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -70,7 +71,7 @@ public class LifecycleBenchmark {
     int[] measures = {0};
     return drive(id, reference, task -> {
       Map<String, Object> values = values(task, answers);
-      if ("Task_AddMeasureToPlan".equals(task.getTaskDefinitionKey())) {
+      if (ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN.equals(task.getTaskDefinitionKey())) {
         values.put("moreMeasures", ++measures[0] < 3);
       }
       return values;
@@ -85,7 +86,7 @@ public class LifecycleBenchmark {
 
   /** Starts a consultation of a carrier's group; returns the process instance id. */
   public String start(String reference, String carrierGroup) {
-    return runtime.startProcessInstanceByKey("Consultation", reference, Map.of(
+    return runtime.startProcessInstanceByKey(ConsultationProcess.KEY, reference, Map.of(
         "reference", reference, "municipalityName", "Stadt " + reference, "carrierGroup", carrierGroup,
         "consultantTeam", "Team")).getId();
   }
@@ -96,7 +97,7 @@ public class LifecycleBenchmark {
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
     for (Task task : open) {
       Map<String, Object> values = values(task, answers);
-      if ("Task_AddMeasureToPlan".equals(task.getTaskDefinitionKey())) {
+      if (ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN.equals(task.getTaskDefinitionKey())) {
         values.put("moreMeasures", false);
       }
       tasks.complete(task.getId(), values);

@@ -20,6 +20,7 @@ import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
 import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -39,7 +40,7 @@ public class ConsultationProcessTest {
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
       .builder(TestEngines.processTestConfiguration())
-      .excludeProcessDefinitionKeys("Intervention") // covered by InterventionProcessTest
+      .excludeProcessDefinitionKeys(InterventionProcess.KEY) // covered by InterventionProcessTest
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -56,30 +57,30 @@ public class ConsultationProcessTest {
   void happyPathFromMandateToHandover() {
     ProcessInstance consultation = start("consultants-k3b");
     assertThat(consultation.getBusinessKey()).isEqualTo(REFERENCE);
-    assertThat(consultation).variables().containsEntry("carrier", "K3B")
-        .containsEntry("phase", "Auftragsklärung");
+    assertThat(consultation).variables().containsEntry(CommonVariables.CARRIER, "K3B")
+        .containsEntry(CommonVariables.PHASE, "Auftragsklärung");
 
     clarifyMandate(consultation);
     analyseConflict(consultation);
-    assertThat(consultation).variables().containsEntry("phase", "Handlungskonzept");
+    assertThat(consultation).variables().containsEntry(CommonVariables.PHASE, "Handlungskonzept");
     Jobs.setClock("2024-04-01T10:00"); // implementation is shorter than the review interval
     planMeasures(consultation, "2024-05-10", "Runder Tisch Innenstadt", "Workshop Jugend");
-    assertThat(consultation).isWaitingAt("Task_SteerImplementation")
-        .variables().containsEntry("phase", "Umsetzung");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.STEER_IMPLEMENTATION)
+        .variables().containsEntry(CommonVariables.PHASE, "Umsetzung");
     assertThat(interventions(consultation)).hasSize(2).allSatisfy(measure -> {
       assertThat(measure.getBusinessKey()).isEqualTo(REFERENCE);
-      assertThat(measure).variables().containsEntry("municipalityName", "Musterstadt")
-          .containsEntry("carrierGroup", "consultants-k3b").containsEntry("plannedDate", "2024-05-10");
+      assertThat(measure).variables().containsEntry(CommonVariables.MUNICIPALITY_NAME, "Musterstadt")
+          .containsEntry(CommonVariables.CARRIER_GROUP, "consultants-k3b").containsEntry(CommonVariables.PLANNED_DATE, "2024-05-10");
     });
     carryOutMeasures(consultation, "2024-05-10");
     finishImplementation(consultation);
     evaluateAndHandOver(consultation);
 
     assertThat(consultation).isEnded().hasPassed("EndEvent_ConsultationCompleted",
-        "Task_AddMeasureToPlan", "CallActivity_PlannedInterventions", "EndEvent_SteeringDone");
-    assertThat(consultation).hasNotPassed("Task_InterimReview", "Task_AssessEscalation");
+        ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN, "CallActivity_PlannedInterventions", "EndEvent_SteeringDone");
+    assertThat(consultation).hasNotPassed(ConsultationProcess.Tasks.INTERIM_REVIEW, ConsultationProcess.Tasks.ASSESS_ESCALATION);
     assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(consultation.getId()).variableName("phase").singleResult().getValue())
+        .processInstanceId(consultation.getId()).variableName(CommonVariables.PHASE).singleResult().getValue())
         .isEqualTo("Abgeschlossen");
   }
 
@@ -99,11 +100,11 @@ public class ConsultationProcessTest {
   void noCooperationAgreementEndsWithoutMandateAndInformsProgrammeManagement() {
     ProcessInstance consultation = start("consultants-forumzfd");
     complete(task(consultation), firstTalk());
-    complete(task(consultation), withVariables("agreementOutcome", "NOT_CONCLUDED",
-        "noAgreementReason", "Die Verwaltungsspitze sieht derzeit keinen Bedarf."));
-    assertThat(consultation).isWaitingAt("Task_AcknowledgeNoMandate");
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.AGREEMENT_OUTCOME, "NOT_CONCLUDED",
+        ConsultationProcess.Variables.NO_AGREEMENT_REASON, "Die Verwaltungsspitze sieht derzeit keinen Bedarf."));
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.ACKNOWLEDGE_NO_MANDATE);
     assertThat(task(consultation)).hasCandidateGroup("programme-management");
-    complete(task(consultation), withVariables("noMandateNote", "Platz wird neu vergeben."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.NO_MANDATE_NOTE, "Platz wird neu vergeben."));
     assertThat(consultation).isEnded().hasPassed("EndEvent_NoMandate")
         .hasNotPassed("SubProcess_ConflictAnalysis");
   }
@@ -111,27 +112,27 @@ public class ConsultationProcessTest {
   @Test
   void conceptGoesBackToRevisionUntilTheCommunityAgrees() {
     ProcessInstance consultation = startInActionConcept("consultants-k3b");
-    complete(task(consultation), withVariables("workshopsHeld", 3, "optionsSummary", "Drei Optionen."));
-    complete(task(consultation), withVariables("conceptAgreement", "REVISE",
-        "conceptRevisionReason", "Die Vereine fehlen im Konzept."));
-    assertThat(consultation).isWaitingAt("Task_DevelopOptions");
-    complete(task(consultation), withVariables("workshopsHeld", 4, "optionsSummary", "Vier Optionen."));
-    complete(task(consultation), withVariables("conceptAgreement", "AGREED",
-        "conceptAgreedDate", "2024-03-01"));
-    assertThat(consultation).isWaitingAt("Task_AddMeasureToPlan");
-    assertThat(consultation).hasPassedInOrder("Task_DevelopOptions", "Task_AgreeConcept",
-        "Task_DevelopOptions", "Task_AgreeConcept");
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.WORKSHOPS_HELD, 3, ConsultationProcess.Variables.OPTIONS_SUMMARY, "Drei Optionen."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.CONCEPT_AGREEMENT, "REVISE",
+        ConsultationProcess.Variables.CONCEPT_REVISION_REASON, "Die Vereine fehlen im Konzept."));
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.DEVELOP_OPTIONS);
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.WORKSHOPS_HELD, 4, ConsultationProcess.Variables.OPTIONS_SUMMARY, "Vier Optionen."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.CONCEPT_AGREEMENT, "AGREED",
+        ConsultationProcess.Variables.CONCEPT_AGREED_DATE, "2024-03-01"));
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN);
+    assertThat(consultation).hasPassedInOrder(ConsultationProcess.Tasks.DEVELOP_OPTIONS, ConsultationProcess.Tasks.AGREE_CONCEPT,
+        ConsultationProcess.Tasks.DEVELOP_OPTIONS, ConsultationProcess.Tasks.AGREE_CONCEPT);
   }
 
   @Test
   void eachRoundOfThePlanOfMeasuresStartsWithAnEmptyForm() {
     ProcessInstance consultation = startInActionConcept("consultants-k3b");
-    complete(task(consultation), withVariables("workshopsHeld", 3, "optionsSummary", "Drei Optionen."));
-    complete(task(consultation), withVariables("conceptAgreement", "AGREED",
-        "conceptAgreedDate", "2024-03-01"));
-    complete(task(consultation), withVariables("measureTitle", "Runder Tisch",
-        "measureFormat", "RUNDER_TISCH", "plannedDate", "2024-06-03", "measureLead", "Tandem",
-        "moreMeasures", true));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.WORKSHOPS_HELD, 3, ConsultationProcess.Variables.OPTIONS_SUMMARY, "Drei Optionen."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.CONCEPT_AGREEMENT, "AGREED",
+        ConsultationProcess.Variables.CONCEPT_AGREED_DATE, "2024-03-01"));
+    complete(task(consultation), withVariables(CommonVariables.MEASURE_TITLE, "Runder Tisch",
+        CommonVariables.MEASURE_FORMAT, "RUNDER_TISCH", CommonVariables.PLANNED_DATE, "2024-06-03", CommonVariables.MEASURE_LEAD, "Tandem",
+        ConsultationProcess.Variables.MORE_MEASURES, true));
     assertThat(consultation).hasPassed("ServiceTask_UpdateMeasurePlan")
         .isWaitingAt(ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN);
     assertThat(BpmnAwareTests.formService().getTaskFormVariables(task(consultation).getId()))
@@ -141,7 +142,7 @@ public class ConsultationProcessTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> plan = (List<Map<String, Object>>)
         runtimeService().getVariable(consultation.getId(), ConsultationProcess.Variables.MEASURES);
-    assertThat(plan).extracting(m -> m.get("measureTitle")).containsExactly("Runder Tisch");
+    assertThat(plan).extracting(m -> m.get(CommonVariables.MEASURE_TITLE)).containsExactly("Runder Tisch");
   }
 
   @Test
@@ -150,38 +151,38 @@ public class ConsultationProcessTest {
     planMeasures(consultation, "2024-06-03", "Runder Tisch", "Dialogabend", "Qualifizierung Verwaltung");
     List<ProcessInstance> measures = interventions(consultation);
     assertThat(measures).hasSize(3)
-        .allSatisfy(measure -> assertThat(measure).isWaitingAt("Task_PrepareIntervention"));
-    assertThat(measures).extracting(m -> runtimeService().getVariable(m.getId(), "measureTitle"))
+        .allSatisfy(measure -> assertThat(measure).isWaitingAt(InterventionProcess.Tasks.PREPARE_INTERVENTION));
+    assertThat(measures).extracting(m -> runtimeService().getVariable(m.getId(), CommonVariables.MEASURE_TITLE))
         .containsExactlyInAnyOrder("Runder Tisch", "Dialogabend", "Qualifizierung Verwaltung");
     assertThat(taskQuery().taskCandidateGroup("consultants-k3b").taskName("Maßnahme vorbereiten")
         .count()).isEqualTo(3);
     carryOutMeasures(consultation, "2024-06-03");
     assertThat(interventions(consultation)).isEmpty();
-    assertThat(consultation).isWaitingAt("Task_SteerImplementation");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.STEER_IMPLEMENTATION);
   }
 
   @Test
   void aMeasureCanBeAddedWhileImplementationRuns() {
     ProcessInstance consultation = startInActionConcept("consultants-forumzfd");
     planMeasures(consultation, "2024-06-03", "Runder Tisch");
-    complete(task("Task_SteerImplementation", consultation), withVariables(
-        "implementationAction", "ADD_MEASURE", "measureTitle", "Mediation Sportverein",
-        "measureFormat", "MEDIATION", "plannedDate", "2024-07-15", "measureLead", "forumZFD"));
-    assertThat(consultation).isWaitingAt("Task_SteerImplementation");
+    complete(task(ConsultationProcess.Tasks.STEER_IMPLEMENTATION, consultation), withVariables(
+        ConsultationProcess.Variables.IMPLEMENTATION_ACTION, "ADD_MEASURE", CommonVariables.MEASURE_TITLE, "Mediation Sportverein",
+        CommonVariables.MEASURE_FORMAT, "MEDIATION", CommonVariables.PLANNED_DATE, "2024-07-15", CommonVariables.MEASURE_LEAD, "forumZFD"));
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.STEER_IMPLEMENTATION);
     List<ProcessInstance> measures = interventions(consultation);
     assertThat(measures).hasSize(2);
-    assertThat(measures).extracting(m -> runtimeService().getVariable(m.getId(), "measureTitle"))
+    assertThat(measures).extracting(m -> runtimeService().getVariable(m.getId(), CommonVariables.MEASURE_TITLE))
         .containsExactlyInAnyOrder("Runder Tisch", "Mediation Sportverein");
     assertThat(measures).allSatisfy(m -> assertThat(m.getBusinessKey()).isEqualTo(REFERENCE));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> plan = (List<Map<String, Object>>)
         runtimeService().getVariable(consultation.getId(), ConsultationProcess.Variables.MEASURES);
-    assertThat(plan).extracting(m -> m.get("measureTitle"))
+    assertThat(plan).extracting(m -> m.get(CommonVariables.MEASURE_TITLE))
         .containsExactly("Runder Tisch", "Mediation Sportverein");
 
     carryOutMeasures(consultation, "2024-07-15");
     finishImplementation(consultation);
-    assertThat(consultation).isWaitingAt("Task_EvaluateGoals")
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.EVALUATE_GOALS)
         .hasPassed("CallActivity_AddedIntervention", "EndEvent_AddedInterventionDone");
     assertThat(consultation).hasPassed("ServiceTask_UpdateMeasurePlanForAddedMeasure");
   }
@@ -193,7 +194,7 @@ public class ConsultationProcessTest {
     finishImplementation(consultation);
     assertThat(consultation).isWaitingAt("CallActivity_PlannedInterventions");
     carryOutMeasures(consultation, "2024-06-03");
-    assertThat(consultation).isWaitingAt("Task_EvaluateGoals");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.EVALUATE_GOALS);
   }
 
   @Test
@@ -205,13 +206,13 @@ public class ConsultationProcessTest {
     assertThat(Jobs.runDueJobs(managementService())).isZero();
     Jobs.setClock("2024-10-01T10:00");
     assertThat(Jobs.runDueJobs(managementService())).isEqualTo(1);
-    assertThat(consultation).isWaitingAt("Task_InterimReview", "Task_SteerImplementation");
-    complete(task("Task_InterimReview", consultation), withVariables("interimReviewDate",
-        "2024-10-05", "interimProgress", "Koordinierungsstelle im Aufbau, erste Sitzung geplant."));
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.INTERIM_REVIEW, ConsultationProcess.Tasks.STEER_IMPLEMENTATION);
+    complete(task(ConsultationProcess.Tasks.INTERIM_REVIEW, consultation), withVariables(ConsultationProcess.Variables.INTERIM_REVIEW_DATE,
+        "2024-10-05", ConsultationProcess.Variables.INTERIM_PROGRESS, "Koordinierungsstelle im Aufbau, erste Sitzung geplant."));
     assertThat(consultation).hasPassed("EndEvent_InterimReviewDone");
     Jobs.setClock("2025-04-01T10:00");
     Jobs.runDueJobs(managementService());
-    assertThat(taskQuery().processInstanceId(consultation.getId()).taskDefinitionKey("Task_InterimReview")
+    assertThat(taskQuery().processInstanceId(consultation.getId()).taskDefinitionKey(ConsultationProcess.Tasks.INTERIM_REVIEW)
         .count()).as("the second half-year").isEqualTo(1);
   }
 
@@ -228,11 +229,11 @@ public class ConsultationProcessTest {
       finishImplementation(pi);
     });
     return Stream.of(
-        Arguments.of("Auftragsklärung", none, "Task_HoldFirstTalk"),
-        Arguments.of("Konfliktanalyse", mandate, "Task_PlanTalks"),
-        Arguments.of("Handlungskonzept", analysis, "Task_DevelopOptions"),
-        Arguments.of("Umsetzung", concept, "Task_SteerImplementation"),
-        Arguments.of("Auswertung und Abschluss", implementation, "Task_EvaluateGoals"));
+        Arguments.of("Auftragsklärung", none, ConsultationProcess.Tasks.HOLD_FIRST_TALK),
+        Arguments.of("Konfliktanalyse", mandate, ConsultationProcess.Tasks.PLAN_TALKS),
+        Arguments.of("Handlungskonzept", analysis, ConsultationProcess.Tasks.DEVELOP_OPTIONS),
+        Arguments.of("Umsetzung", concept, ConsultationProcess.Tasks.STEER_IMPLEMENTATION),
+        Arguments.of("Auswertung und Abschluss", implementation, ConsultationProcess.Tasks.EVALUATE_GOALS));
   }
 
   @ParameterizedTest(name = "Rückzug in der Phase {0}")
@@ -241,18 +242,18 @@ public class ConsultationProcessTest {
       String waitingAt) {
     ProcessInstance consultation = start("consultants-k3b");
     reachPhase.accept(consultation);
-    assertThat(consultation).isWaitingAt(waitingAt).variables().containsEntry("phase", phase);
+    assertThat(consultation).isWaitingAt(waitingAt).variables().containsEntry(CommonVariables.PHASE, phase);
 
-    runtimeService().createMessageCorrelation("ConsultationWithdrawn")
+    runtimeService().createMessageCorrelation(ConsultationProcess.Messages.WITHDRAWN)
         .processInstanceBusinessKey(REFERENCE)
-        .setVariable("withdrawalReason", "Neuer Stadtrat, Beratung nicht mehr gewünscht.")
+        .setVariable(ConsultationProcess.Variables.WITHDRAWAL_REASON, "Neuer Stadtrat, Beratung nicht mehr gewünscht.")
         .correlate();
 
-    assertThat(consultation).isWaitingAt("Task_AcknowledgeWithdrawal")
-        .variables().containsEntry("phase", "Zurückgezogen");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.ACKNOWLEDGE_WITHDRAWAL)
+        .variables().containsEntry(CommonVariables.PHASE, "Zurückgezogen");
     assertThat(task(consultation)).hasCandidateGroup("programme-management");
     assertThat(interventions(consultation)).as("running measures are stopped").isEmpty();
-    complete(task(consultation), withVariables("withdrawalNote", "Platz wird frei."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.WITHDRAWAL_NOTE, "Platz wird frei."));
     assertThat(consultation).isEnded().hasPassed("EndEvent_Withdrawn");
   }
 
@@ -260,17 +261,17 @@ public class ConsultationProcessTest {
   void criticalEscalationIsAssessedWhileTheConsultationGoesOn() {
     ProcessInstance consultation = start("consultants-forumzfd");
     clarifyMandate(consultation);
-    runtimeService().createMessageCorrelation("CriticalEscalationReported")
+    runtimeService().createMessageCorrelation(ConsultationProcess.Messages.CRITICAL_ESCALATION_REPORTED)
         .processInstanceBusinessKey(REFERENCE)
-        .setVariable("escalationDescription", "Drohungen gegen Ratsmitglieder nach Bürgerversammlung.")
+        .setVariable(ConsultationProcess.Variables.ESCALATION_DESCRIPTION, "Drohungen gegen Ratsmitglieder nach Bürgerversammlung.")
         .correlate();
-    assertThat(consultation).isWaitingAt("Task_PlanTalks", "Task_AssessEscalation");
-    assertThat(task("Task_AssessEscalation", consultation)).hasCandidateGroup("programme-management");
-    assertThat(task("Task_PlanTalks", consultation)).hasCandidateGroup("consultants-forumzfd");
-    complete(task("Task_AssessEscalation", consultation), withVariables(
-        "escalationAssessment", "TALK_MUNICIPALITY", "escalationNote", "Gespräch mit Bürgermeisterin."));
-    assertThat(consultation).hasPassed("EndEvent_EscalationAssessed").isWaitingAt("Task_PlanTalks")
-        .variables().containsEntry("phase", "Konfliktanalyse");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.PLAN_TALKS, ConsultationProcess.Tasks.ASSESS_ESCALATION);
+    assertThat(task(ConsultationProcess.Tasks.ASSESS_ESCALATION, consultation)).hasCandidateGroup("programme-management");
+    assertThat(task(ConsultationProcess.Tasks.PLAN_TALKS, consultation)).hasCandidateGroup("consultants-forumzfd");
+    complete(task(ConsultationProcess.Tasks.ASSESS_ESCALATION, consultation), withVariables(
+        ConsultationProcess.Variables.ESCALATION_ASSESSMENT, "TALK_MUNICIPALITY", ConsultationProcess.Variables.ESCALATION_NOTE, "Gespräch mit Bürgermeisterin."));
+    assertThat(consultation).hasPassed("EndEvent_EscalationAssessed").isWaitingAt(ConsultationProcess.Tasks.PLAN_TALKS)
+        .variables().containsEntry(CommonVariables.PHASE, "Konfliktanalyse");
   }
 
   @Test
@@ -282,24 +283,24 @@ public class ConsultationProcessTest {
 
     Jobs.setClock("2025-12-31T23:59");
     Jobs.runDueJobs(managementService());
-    assertThat(consultation).isWaitingAt("Task_SteerImplementation");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.STEER_IMPLEMENTATION);
     Jobs.setClock("2026-01-01T00:00");
     assertThat(Jobs.runDueJobs(managementService())).isEqualTo(1);
 
-    assertThat(consultation).isWaitingAt("Task_CloseAtProgrammeEnd")
-        .variables().containsEntry("phase", "Programmende");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.CLOSE_AT_PROGRAMME_END)
+        .variables().containsEntry(CommonVariables.PHASE, "Programmende");
     assertThat(task(consultation)).hasCandidateGroup("consultants-k3b");
     assertThat(interventions(consultation)).isEmpty();
-    complete(task(consultation), withVariables("closingSummary", "Runder Tisch läuft in Eigenregie weiter.",
-        "handoverStructure", "Runder Tisch Innenstadt"));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.CLOSING_SUMMARY, "Runder Tisch läuft in Eigenregie weiter.",
+        ConsultationProcess.Variables.HANDOVER_STRUCTURE, "Runder Tisch Innenstadt"));
     assertThat(consultation).isEnded().hasPassed("EndEvent_ProgrammeEnd");
   }
 
   @Test
   void anUnknownCarrierIsRefusedAtTheStart() {
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("Consultation", Map.of(
-        "reference", "KKB-2023-099", "municipalityName", "Irgendwo",
-        "carrierGroup", "consultants-unbekannt", "consultantTeam", "X")))
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ConsultationProcess.KEY, Map.of(
+        CommonVariables.REFERENCE, "KKB-2023-099", CommonVariables.MUNICIPALITY_NAME, "Irgendwo",
+        CommonVariables.CARRIER_GROUP, "consultants-unbekannt", CommonVariables.CONSULTANT_TEAM, "X")))
         .hasMessageContaining("Unbekannter Träger");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
@@ -307,10 +308,10 @@ public class ConsultationProcessTest {
   // --- drivers ----------------------------------------------------------------------------------
 
   public static ProcessInstance start(String carrierGroup) {
-    ProcessInstance consultation = runtimeService().startProcessInstanceByKey("Consultation", Map.of(
-        "reference", REFERENCE, "municipalityName", "Musterstadt", "carrierGroup", carrierGroup,
-        "consultantTeam", "Anna Kramer, Ben Böhm"));
-    assertThat(consultation).isWaitingAt("Task_HoldFirstTalk");
+    ProcessInstance consultation = runtimeService().startProcessInstanceByKey(ConsultationProcess.KEY, Map.of(
+        CommonVariables.REFERENCE, REFERENCE, CommonVariables.MUNICIPALITY_NAME, "Musterstadt", CommonVariables.CARRIER_GROUP, carrierGroup,
+        CommonVariables.CONSULTANT_TEAM, "Anna Kramer, Ben Böhm"));
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.HOLD_FIRST_TALK);
     assertThat(task(consultation)).hasCandidateGroup(carrierGroup);
     return runtimeService().createProcessInstanceQuery().processInstanceId(consultation.getId())
         .singleResult();
@@ -325,42 +326,42 @@ public class ConsultationProcessTest {
   }
 
   public static Map<String, Object> firstTalk() {
-    return withVariables("firstTalkDate", "2023-09-05", "administrationHeadRole", "BUERGERMEISTER",
-        "firstTalkParticipants", 3);
+    return withVariables(ConsultationProcess.Variables.FIRST_TALK_DATE, "2023-09-05", ConsultationProcess.Variables.ADMINISTRATION_HEAD_ROLE, "BUERGERMEISTER",
+        ConsultationProcess.Variables.FIRST_TALK_PARTICIPANTS, 3);
   }
 
   public static void clarifyMandate(ProcessInstance consultation) {
     complete(task(consultation), firstTalk());
-    complete(task(consultation), withVariables("agreementOutcome", "CONCLUDED",
-        "agreementSignedDate", "2023-10-02", "agreementParties", "Bürgermeisterin, K3B",
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.AGREEMENT_OUTCOME, "CONCLUDED",
+        ConsultationProcess.Variables.AGREEMENT_SIGNED_DATE, "2023-10-02", ConsultationProcess.Variables.AGREEMENT_PARTIES, "Bürgermeisterin, K3B",
         "goal1", "Dialog zwischen Verwaltung und Vereinen", "goal2", "Jugend beteiligen"));
-    assertThat(consultation).isWaitingAt("Task_PlanTalks")
-        .variables().containsEntry("phase", "Konfliktanalyse");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.PLAN_TALKS)
+        .variables().containsEntry(CommonVariables.PHASE, "Konfliktanalyse");
   }
 
   public static void analyseConflict(ProcessInstance consultation) {
-    complete(task(consultation), withVariables("plannedIndividualTalks", 20, "plannedGroupTalks", 5,
-        "plannedStakeholderGroups", "Verwaltung, Politik, Vereine, Jugend"));
-    complete(task(consultation), withVariables("individualTalksCount", 22, "groupTalksCount", 6,
-        "stakeholderGroupsReached", 7));
-    complete(task(consultation), withVariables("skaCompletedDate", "2024-01-20",
-        "skaKeyFindings", "Konflikt um Nutzung des Marktplatzes; Misstrauen zwischen Verwaltung und Vereinen."));
-    complete(task(consultation), withVariables("feedbackDate", "2024-02-05", "feedbackParticipants", 60));
-    assertThat(consultation).isWaitingAt("Task_DevelopOptions");
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.PLANNED_INDIVIDUAL_TALKS, 20, ConsultationProcess.Variables.PLANNED_GROUP_TALKS, 5,
+        ConsultationProcess.Variables.PLANNED_STAKEHOLDER_GROUPS, "Verwaltung, Politik, Vereine, Jugend"));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.INDIVIDUAL_TALKS_COUNT, 22, ConsultationProcess.Variables.GROUP_TALKS_COUNT, 6,
+        ConsultationProcess.Variables.STAKEHOLDER_GROUPS_REACHED, 7));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.SKA_COMPLETED_DATE, "2024-01-20",
+        ConsultationProcess.Variables.SKA_KEY_FINDINGS, "Konflikt um Nutzung des Marktplatzes; Misstrauen zwischen Verwaltung und Vereinen."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.FEEDBACK_DATE, "2024-02-05", ConsultationProcess.Variables.FEEDBACK_PARTICIPANTS, 60));
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.DEVELOP_OPTIONS);
   }
 
   public static void planMeasures(ProcessInstance consultation, String plannedDate, String... titles) {
     if (BpmnAwareTests.taskQuery().processInstanceId(consultation.getId())
-        .taskDefinitionKey("Task_DevelopOptions").count() == 1) {
-      complete(task(consultation), withVariables("workshopsHeld", 3, "optionsSummary", "Drei Optionen."));
-      complete(task(consultation), withVariables("conceptAgreement", "AGREED",
-          "conceptAgreedDate", "2024-03-01"));
+        .taskDefinitionKey(ConsultationProcess.Tasks.DEVELOP_OPTIONS).count() == 1) {
+      complete(task(consultation), withVariables(ConsultationProcess.Variables.WORKSHOPS_HELD, 3, ConsultationProcess.Variables.OPTIONS_SUMMARY, "Drei Optionen."));
+      complete(task(consultation), withVariables(ConsultationProcess.Variables.CONCEPT_AGREEMENT, "AGREED",
+          ConsultationProcess.Variables.CONCEPT_AGREED_DATE, "2024-03-01"));
     }
     for (int i = 0; i < titles.length; i++) {
-      assertThat(consultation).isWaitingAt("Task_AddMeasureToPlan");
-      complete(task(consultation), withVariables("measureTitle", titles[i],
-          "measureFormat", "RUNDER_TISCH", "plannedDate", plannedDate, "measureLead", "Tandem",
-          "moreMeasures", i < titles.length - 1));
+      assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN);
+      complete(task(consultation), withVariables(CommonVariables.MEASURE_TITLE, titles[i],
+          CommonVariables.MEASURE_FORMAT, "RUNDER_TISCH", CommonVariables.PLANNED_DATE, plannedDate, CommonVariables.MEASURE_LEAD, "Tandem",
+          ConsultationProcess.Variables.MORE_MEASURES, i < titles.length - 1));
     }
     assertThat(consultation).hasPassed("EndEvent_MeasurePlanFixed");
   }
@@ -368,32 +369,32 @@ public class ConsultationProcessTest {
   static void carryOutMeasures(ProcessInstance consultation, String plannedDate) {
     List<ProcessInstance> measures = interventions(consultation);
     for (ProcessInstance measure : measures) {
-      complete(task(measure), withVariables("venue", "Ratssaal", "invitedGroups", "Verwaltung"));
+      complete(task(measure), withVariables(InterventionProcess.Variables.VENUE, "Ratssaal", InterventionProcess.Variables.INVITED_GROUPS, "Verwaltung"));
     }
     Jobs.setClock(plannedDate + "T08:00");
     Jobs.runDueJobs(managementService());
     for (ProcessInstance measure : measures) {
-      complete(task(measure), withVariables("interventionOutcome", "HELD", "participants", 30,
-          "resultSummary", "Vereinbarungen getroffen.", "followUpPlanned", false));
+      complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 30,
+          InterventionProcess.Variables.RESULT_SUMMARY, "Vereinbarungen getroffen.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
       assertThat(measure).isEnded();
     }
   }
 
   static void finishImplementation(ProcessInstance consultation) {
-    complete(task("Task_SteerImplementation", consultation),
-        withVariables("implementationAction", "FINISH"));
+    complete(task(ConsultationProcess.Tasks.STEER_IMPLEMENTATION, consultation),
+        withVariables(ConsultationProcess.Variables.IMPLEMENTATION_ACTION, "FINISH"));
   }
 
   static void evaluateAndHandOver(ProcessInstance consultation) {
-    assertThat(consultation).variables().containsEntry("phase", "Auswertung und Abschluss");
+    assertThat(consultation).variables().containsEntry(CommonVariables.PHASE, "Auswertung und Abschluss");
     complete(task(consultation), withVariables("goal1Achievement", "FULL",
         "goal1Justification", "Regelmäßiger Runder Tisch.", "goal2Achievement", "PARTLY",
         "goal2Justification", "Jugendforum gegründet, noch klein.",
-        "lessonsLearned", "Früh die Vereine einbinden."));
-    complete(task(consultation), withVariables("finalReportDate", "2025-06-30",
-        "finalReportSummary", "Die Stadt hat eine ressortübergreifende Koordinierungsstelle eingerichtet."));
-    complete(task(consultation), withVariables("handoverStructure", "Koordinierungsstelle Integration",
-        "handoverDate", "2025-07-15"));
+        ConsultationProcess.Variables.LESSONS_LEARNED, "Früh die Vereine einbinden."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.FINAL_REPORT_DATE, "2025-06-30",
+        ConsultationProcess.Variables.FINAL_REPORT_SUMMARY, "Die Stadt hat eine ressortübergreifende Koordinierungsstelle eingerichtet."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.HANDOVER_STRUCTURE, "Koordinierungsstelle Integration",
+        ConsultationProcess.Variables.HANDOVER_DATE, "2025-07-15"));
   }
 
   static List<ProcessInstance> interventions(ProcessInstance consultation) {

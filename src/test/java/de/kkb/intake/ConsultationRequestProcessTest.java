@@ -19,6 +19,10 @@ import de.kkb.notification.SendNotificationJobHandler;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -38,7 +42,7 @@ class ConsultationRequestProcessTest {
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
       .builder(TestEngines.processTestConfiguration())
-      .excludeProcessDefinitionKeys("Consultation", "Intervention")
+      .excludeProcessDefinitionKeys(ConsultationProcess.KEY, InterventionProcess.KEY)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -65,10 +69,10 @@ class ConsultationRequestProcessTest {
   void aMunicipalityOutsideNrwIsNotEligible() {
     ProcessInstance request = submit("09162000", "München");
     assertThat(request).isEnded().hasPassed("EndEvent_NotEligible")
-        .variables().containsEntry("requestStatus", "nicht ausgewählt");
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "nicht ausgewählt");
     assertThat(request.getBusinessKey()).isEqualTo("KKB-2023-001");
     assertThat((String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(request.getId()).variableName("eligibility").singleResult().getValue()
+        .processInstanceId(request.getId()).variableName(ConsultationRequestProcess.Variables.ELIGIBILITY).singleResult().getValue()
         .toString()).contains("nicht in Nordrhein-Westfalen");
     assertThat(openAgs(request)).as("closed: the municipality may apply again").isNull();
   }
@@ -76,28 +80,28 @@ class ConsultationRequestProcessTest {
   @Test
   void missingDocumentsAreProvidedAndTheRequestIsNotSelected() {
     ProcessInstance request = submit(nrwAgs(), "Musterstadt");
-    assertThat(request).isWaitingAt("Task_CheckCompleteness").variables()
-        .containsEntry("requestStatus", "in Prüfung").containsEntry("reference", "KKB-2023-001");
+    assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS).variables()
+        .containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "in Prüfung").containsEntry(CommonVariables.REFERENCE, "KKB-2023-001");
     assertThat(task(request)).hasCandidateGroup("programme-management");
-    complete(task(request), withVariables("documentsComplete", "MISSING",
-        "missingDocuments", "Beschluss des Rates"));
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "MISSING",
+        ConsultationRequestProcess.Variables.MISSING_DOCUMENTS, "Beschluss des Rates"));
     assertThat(request).isWaitingAt("ReceiveTask_AwaitDocuments")
-        .variables().containsEntry("requestStatus", "Unterlagen fehlen");
-    runtimeService().createMessageCorrelation("RequestDocumentsProvided")
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "Unterlagen fehlen");
+    runtimeService().createMessageCorrelation(ConsultationRequestProcess.Messages.DOCUMENTS_PROVIDED)
         .processInstanceBusinessKey(request.getBusinessKey()).correlate();
-    assertThat(request).isWaitingAt("Task_CheckCompleteness");
-    complete(task(request), withVariables("documentsComplete", "COMPLETE"));
+    assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS);
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "COMPLETE"));
     holdTalk(request);
-    complete(task(request), withVariables("selectionDecision", "NOT_SELECTED",
-        "selectionReason", "Andere Kommunen haben dringenderen Bedarf."));
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "NOT_SELECTED",
+        ConsultationRequestProcess.Variables.SELECTION_REASON, "Andere Kommunen haben dringenderen Bedarf."));
     assertThat(request).isEnded().hasPassed("EndEvent_NotSelected")
-        .variables().containsEntry("requestStatus", "nicht ausgewählt");
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "nicht ausgewählt");
   }
 
   @Test
   void withoutDocumentsWithinFourteenDaysTheRequestIsWithdrawn() {
     ProcessInstance request = submit(nrwAgs(), "Musterstadt");
-    complete(task(request), withVariables("documentsComplete", "MISSING", "missingDocuments", "x"));
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "MISSING", ConsultationRequestProcess.Variables.MISSING_DOCUMENTS, "x"));
     Jobs.setClock("2023-07-14T08:59");
     assertThat(Jobs.runDueJobs(managementService())).isZero();
     Jobs.setClock("2023-07-14T09:01");
@@ -111,7 +115,7 @@ class ConsultationRequestProcessTest {
     Jobs.setClock("2023-07-17T09:01");
     assertThat(Jobs.runDueJobs(managementService())).isEqualTo(1);
     assertThat(request).isEnded().hasPassed("EndEvent_RequestLapsed")
-        .variables().containsEntry("requestStatus", "zurückgezogen");
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "zurückgezogen");
     assertThat(openAgs(request)).isNull();
   }
 
@@ -120,11 +124,11 @@ class ConsultationRequestProcessTest {
     ProcessInstance request = toDecision(nrwAgs(), "Musterstadt");
     select(request, "consultants-forumzfd");
     assertThat(request).isWaitingAt("CallActivity_Consultation")
-        .variables().containsEntry("requestStatus", "ausgewählt");
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "ausgewählt");
     ProcessInstance consultation = consultationOf(request);
     assertThat(consultation.getBusinessKey()).isEqualTo(request.getBusinessKey());
-    assertThat(consultation).isWaitingAt("Task_HoldFirstTalk").variables()
-        .containsEntry("carrier", "forumZFD").containsEntry("municipalityName", "Musterstadt");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.HOLD_FIRST_TALK).variables()
+        .containsEntry(CommonVariables.CARRIER, "forumZFD").containsEntry(CommonVariables.MUNICIPALITY_NAME, "Musterstadt");
     assertThat(placesTaken()).isEqualTo(1);
   }
 
@@ -139,21 +143,21 @@ class ConsultationRequestProcessTest {
     assertThat(placesTaken()).isEqualTo(4);
     ProcessInstance fifth = toDecision(nrwAgs(), "Fünfte Stadt");
     select(fifth, "consultants-k3b");
-    assertThat(fifth).isWaitingAt("Task_DecideSelection").hasPassed("BoundaryEvent_SelectionRefused")
-        .variables().containsEntry("selectionDecision", "SELECTED");
-    assertThat((String) runtimeService().getVariable(fifth.getId(), "selectionRefusal"))
+    assertThat(fifth).isWaitingAt(ConsultationRequestProcess.Tasks.DECIDE_SELECTION).hasPassed("BoundaryEvent_SelectionRefused")
+        .variables().containsEntry(ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED");
+    assertThat((String) runtimeService().getVariable(fifth.getId(), ConsultationRequestProcess.Variables.SELECTION_REFUSAL))
         .contains("Alle 4 Plätze der Programmrunde sind vergeben");
     assertThat(consultationOf(fifth)).isNull();
     assertThat(placesTaken()).isEqualTo(4);
-    complete(task(fifth), withVariables("selectionDecision", "SELECTED", "carrierGroup", "",
-        "selectionReason", "ohne Träger"));
-    assertThat((String) runtimeService().getVariable(fifth.getId(), "selectionRefusal"))
+    complete(task(fifth), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED", CommonVariables.CARRIER_GROUP, "",
+        ConsultationRequestProcess.Variables.SELECTION_REASON, "ohne Träger"));
+    assertThat((String) runtimeService().getVariable(fifth.getId(), ConsultationRequestProcess.Variables.SELECTION_REFUSAL))
         .contains("Träger");
 
-    complete(task(fifth), withVariables("selectionDecision", "WAITING_LIST",
-        "selectionReason", "Alle Plätze vergeben."));
+    complete(task(fifth), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "WAITING_LIST",
+        ConsultationRequestProcess.Variables.SELECTION_REASON, "Alle Plätze vergeben."));
     assertThat(fifth).isWaitingAt("EventGateway_WaitingList")
-        .variables().containsEntry("requestStatus", "Warteliste").containsEntry("selectionRefusal", null);
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "Warteliste").containsEntry(ConsultationRequestProcess.Variables.SELECTION_REFUSAL, null);
   }
 
   @Test
@@ -162,27 +166,27 @@ class ConsultationRequestProcessTest {
     select(first, "consultants-k3b");
     fillRemainingPlaces(3);
     ProcessInstance waiting = toDecision(nrwAgs(), "Wartestadt");
-    complete(task(waiting), withVariables("selectionDecision", "WAITING_LIST", "selectionReason", "voll"));
+    complete(task(waiting), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "WAITING_LIST", ConsultationRequestProcess.Variables.SELECTION_REASON, "voll"));
     Jobs.setClock("2023-07-04T09:00");
     ProcessInstance later = toDecision(nrwAgs(), "Spätstadt");
-    complete(task(later), withVariables("selectionDecision", "WAITING_LIST", "selectionReason", "voll"));
+    complete(task(later), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "WAITING_LIST", ConsultationRequestProcess.Variables.SELECTION_REASON, "voll"));
 
     ProcessInstance consultation = consultationOf(first);
     ConsultationProcessTest.clarifyMandate(consultation);
     withdraw(consultation);
-    assertThat(first).isWaitingAt("Task_OfferFreePlace").variables()
-        .containsEntry("nextOnWaitingList", waiting.getBusinessKey())
-        .containsEntry("nextOnWaitingListName", "Wartestadt")
-        .containsEntry("requestStatus", "zurückgezogen");
+    assertThat(first).isWaitingAt(ConsultationRequestProcess.Tasks.OFFER_FREE_PLACE).variables()
+        .containsEntry(ConsultationRequestProcess.Variables.NEXT_ON_WAITING_LIST, waiting.getBusinessKey())
+        .containsEntry(ConsultationRequestProcess.Variables.NEXT_ON_WAITING_LIST_NAME, "Wartestadt")
+        .containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "zurückgezogen");
     assertThat(placesTaken()).isEqualTo(3);
 
-    complete(task(first), withVariables("offerPlace", "OFFER"));
+    complete(task(first), withVariables(ConsultationRequestProcess.Variables.OFFER_PLACE, "OFFER"));
     assertThat(first).isEnded().hasPassed("EndEvent_PlaceHandedOn");
-    assertThat(waiting).isWaitingAt("Task_DecideSelection");
+    assertThat(waiting).isWaitingAt(ConsultationRequestProcess.Tasks.DECIDE_SELECTION);
     assertThat(later).isWaitingAt("EventGateway_WaitingList");
     select(waiting, "consultants-k3b");
     assertThat(placesTaken()).isEqualTo(4);
-    assertThat(consultationOf(waiting)).isWaitingAt("Task_HoldFirstTalk");
+    assertThat(consultationOf(waiting)).isWaitingAt(ConsultationProcess.Tasks.HOLD_FIRST_TALK);
   }
 
   @Test
@@ -191,13 +195,13 @@ class ConsultationRequestProcessTest {
     select(request, "consultants-k3b");
     ProcessInstance consultation = consultationOf(request);
     complete(task(consultation), ConsultationProcessTest.firstTalk());
-    complete(task(consultation), withVariables("agreementOutcome", "NOT_CONCLUDED",
-        "noAgreementReason", "Der Rat lehnt ab."));
-    complete(task(consultation), withVariables("noMandateNote", "ok"));
-    assertThat(request).isWaitingAt("Task_OfferFreePlace")
-        .variables().containsEntry("nextOnWaitingListName", "niemand – die Warteliste ist leer");
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.AGREEMENT_OUTCOME, "NOT_CONCLUDED",
+        ConsultationProcess.Variables.NO_AGREEMENT_REASON, "Der Rat lehnt ab."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.NO_MANDATE_NOTE, "ok"));
+    assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.OFFER_FREE_PLACE)
+        .variables().containsEntry(ConsultationRequestProcess.Variables.NEXT_ON_WAITING_LIST_NAME, "niemand – die Warteliste ist leer");
     assertThat(placesTaken()).isZero();
-    complete(task(request), withVariables("offerPlace", "KEEP"));
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.OFFER_PLACE, "KEEP"));
     assertThat(request).isEnded().hasPassed("EndEvent_PlaceHandedOn");
   }
 
@@ -219,11 +223,11 @@ class ConsultationRequestProcessTest {
   @Test
   void theWaitingListEndsWithTheProgramme() {
     ProcessInstance request = toDecision(nrwAgs(), "Geduldstadt");
-    complete(task(request), withVariables("selectionDecision", "WAITING_LIST", "selectionReason", "voll"));
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "WAITING_LIST", ConsultationRequestProcess.Variables.SELECTION_REASON, "voll"));
     Jobs.setClock("2026-01-01T00:00");
     Jobs.runDueJobs(managementService());
     assertThat(request).isEnded().hasPassed("EndEvent_WaitingListExpired")
-        .variables().containsEntry("requestStatus", "nicht ausgewählt");
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "nicht ausgewählt");
   }
 
   @Test
@@ -231,7 +235,7 @@ class ConsultationRequestProcessTest {
     ProcessInstance request = submit("05315000", "Köln");
     assertThatThrownBy(() -> submit("05315000", "Köln"))
         .hasMessageContaining("bereits eine offene Beratungsanfrage");
-    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("ConsultationRequest")
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ConsultationRequestProcess.KEY)
         .count()).isEqualTo(1);
     runtimeService().deleteProcessInstance(request.getId(), "test");
     assertThat(submit("05315000", "Köln").getBusinessKey()).isEqualTo("KKB-2023-002");
@@ -244,12 +248,12 @@ class ConsultationRequestProcessTest {
   }
 
   static ProcessInstance submit(String ags, String name) {
-    Map<String, Object> variables = new HashMap<>(Map.of("municipalityName", name,
-        "municipalityKind", "STADT", "ags", ags, "population", 50000, "contactName", "Maria Muster",
-        "contactRole", "Büro der Bürgermeisterin", "contactEmail", "buero@musterstadt.example.org",
-        "commissionedByAdministrationHead", true, "conflictDescription", DESCRIPTION,
-        "desiredStart", "2023-10-01"));
-    ProcessInstance started = runtimeService().startProcessInstanceByKey("ConsultationRequest", variables);
+    Map<String, Object> variables = new HashMap<>(Map.of(CommonVariables.MUNICIPALITY_NAME, name,
+        ConsultationRequestProcess.Variables.MUNICIPALITY_KIND, "STADT", ConsultationRequestProcess.Variables.AGS, ags, ConsultationRequestProcess.Variables.POPULATION, 50000, ConsultationRequestProcess.Variables.CONTACT_NAME, "Maria Muster",
+        ConsultationRequestProcess.Variables.CONTACT_ROLE, "Büro der Bürgermeisterin", ConsultationRequestProcess.Variables.CONTACT_EMAIL, "buero@musterstadt.example.org",
+        ConsultationRequestProcess.Variables.COMMISSIONED_BY_ADMINISTRATION_HEAD, true, ConsultationRequestProcess.Variables.CONFLICT_DESCRIPTION, DESCRIPTION,
+        ConsultationRequestProcess.Variables.DESIRED_START, "2023-10-01"));
+    ProcessInstance started = runtimeService().startProcessInstanceByKey(ConsultationRequestProcess.KEY, variables);
     return refreshed(started);
   }
 
@@ -264,24 +268,24 @@ class ConsultationRequestProcessTest {
 
   ProcessInstance toDecision(String ags, String name) {
     ProcessInstance request = submit(ags, name);
-    complete(task(request), withVariables("documentsComplete", "COMPLETE"));
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "COMPLETE"));
     holdTalk(request);
-    assertThat(request).isWaitingAt("Task_DecideSelection");
+    assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.DECIDE_SELECTION);
     return request;
   }
 
   static void holdTalk(ProcessInstance request) {
-    assertThat(request).isWaitingAt("Task_HoldPreliminaryTalk")
-        .variables().containsEntry("requestStatus", "Vorgespräch");
+    assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.HOLD_PRELIMINARY_TALK)
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "Vorgespräch");
     assertThat(task(request)).hasCandidateGroup("consultants-k3b").hasCandidateGroup("consultants-forumzfd");
-    complete(task(request), withVariables("preliminaryTalkDate", "2023-07-10",
-        "preliminaryTalkParticipants", 4, "talkRecommendation", "Beratung empfohlen",
-        "talkRecommendationNote", "Verwaltungsspitze offen für Beratung."));
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.PRELIMINARY_TALK_DATE, "2023-07-10",
+        ConsultationRequestProcess.Variables.PRELIMINARY_TALK_PARTICIPANTS, 4, ConsultationRequestProcess.Variables.TALK_RECOMMENDATION, "Beratung empfohlen",
+        ConsultationRequestProcess.Variables.TALK_RECOMMENDATION_NOTE, "Verwaltungsspitze offen für Beratung."));
   }
 
   static void select(ProcessInstance request, String carrierGroup) {
-    complete(task("Task_DecideSelection", request), withVariables("selectionDecision", "SELECTED",
-        "carrierGroup", carrierGroup, "consultantTeam", "Team", "selectionReason", "Klarer Bedarf."));
+    complete(task(ConsultationRequestProcess.Tasks.DECIDE_SELECTION, request), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED",
+        CommonVariables.CARRIER_GROUP, carrierGroup, CommonVariables.CONSULTANT_TEAM, "Team", ConsultationRequestProcess.Variables.SELECTION_REASON, "Klarer Bedarf."));
   }
 
   void fillRemainingPlaces(int count) {
@@ -291,10 +295,10 @@ class ConsultationRequestProcessTest {
   }
 
   static void withdraw(ProcessInstance consultation) {
-    runtimeService().createMessageCorrelation("ConsultationWithdrawn")
+    runtimeService().createMessageCorrelation(ConsultationProcess.Messages.WITHDRAWN)
         .processInstanceId(consultation.getId())
-        .setVariable("withdrawalReason", "Neue Ratsmehrheit.").correlate();
-    complete(task(consultation), withVariables("withdrawalNote", "ok"));
+        .setVariable(ConsultationProcess.Variables.WITHDRAWAL_REASON, "Neue Ratsmehrheit.").correlate();
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.WITHDRAWAL_NOTE, "ok"));
   }
 
   static ProcessInstance consultationOf(ProcessInstance request) {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,7 +41,7 @@ class RequestToConsultationTest {
         JSON.writeValueAsString(IntakeApiTest.validRequest()));
     assertThat(created.statusCode()).isEqualTo(201);
     JsonNode api = JSON.readTree(created.body());
-    String apiReference = api.path("reference").asText();
+    String apiReference = api.path(CommonVariables.REFERENCE).asText();
 
     // Tasklist is no way in for applicants any more: their account may not start a request.
     HttpResponse<String> byTasklist = new HttpSession(port).basic("kommune-musterstadt", "demo").postJson(
@@ -50,21 +52,21 @@ class RequestToConsultationTest {
     HttpResponse<String> second = new HttpSession(port).postJson("/api/consultation-requests",
         JSON.writeValueAsString(IntakeApiTest.validRequest()));
     assertThat(second.statusCode()).isEqualTo(201);
-    String tasklistReference = JSON.readTree(second.body()).path("reference").asText();
+    String tasklistReference = JSON.readTree(second.body()).path(CommonVariables.REFERENCE).asText();
     assertThat(tasklistReference).matches("KKB-2023-\\d{3}").isNotEqualTo(apiReference);
 
     for (String reference : new String[] {apiReference, tasklistReference}) {
       ProcessInstance request = runtimeService.createProcessInstanceQuery()
-          .processDefinitionKey("ConsultationRequest").processInstanceBusinessKey(reference).singleResult();
-      complete(request, Map.of("documentsComplete", "COMPLETE"));
-      complete(request, Map.of("preliminaryTalkDate", "2023-07-10", "preliminaryTalkParticipants", 3,
-          "talkRecommendation", "Beratung empfohlen", "talkRecommendationNote", "Klarer Auftrag."));
-      complete(request, Map.of("selectionDecision", "SELECTED", "carrierGroup", "consultants-forumzfd",
-          "consultantTeam", "Clara Fischer, David Falk", "selectionReason", "Dringender Bedarf."));
+          .processDefinitionKey(ConsultationRequestProcess.KEY).processInstanceBusinessKey(reference).singleResult();
+      complete(request, Map.of(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "COMPLETE"));
+      complete(request, Map.of(ConsultationRequestProcess.Variables.PRELIMINARY_TALK_DATE, "2023-07-10", ConsultationRequestProcess.Variables.PRELIMINARY_TALK_PARTICIPANTS, 3,
+          ConsultationRequestProcess.Variables.TALK_RECOMMENDATION, "Beratung empfohlen", ConsultationRequestProcess.Variables.TALK_RECOMMENDATION_NOTE, "Klarer Auftrag."));
+      complete(request, Map.of(ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED", CommonVariables.CARRIER_GROUP, "consultants-forumzfd",
+          CommonVariables.CONSULTANT_TEAM, "Clara Fischer, David Falk", ConsultationRequestProcess.Variables.SELECTION_REASON, "Dringender Bedarf."));
       ProcessInstance consultation = runtimeService.createProcessInstanceQuery()
           .superProcessInstanceId(request.getId()).singleResult();
       assertThat(consultation.getBusinessKey()).isEqualTo(reference);
-      assertThat(runtimeService.getVariable(consultation.getId(), "carrier")).isEqualTo("forumZFD");
+      assertThat(runtimeService.getVariable(consultation.getId(), CommonVariables.CARRIER)).isEqualTo("forumZFD");
     }
 
     HttpResponse<String> byToken = new HttpSession(port).get("/api/consultation-requests/" + apiReference,

@@ -13,6 +13,8 @@ import java.util.Map;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -39,17 +41,17 @@ class InterventionProcessTest {
   }
 
   private ProcessInstance start(String plannedDate) {
-    return runtimeService().startProcessInstanceByKey("Intervention", "KKB-2023-001", Map.of(
-        "reference", "KKB-2023-001", "municipalityName", "Musterstadt",
-        "carrierGroup", "consultants-k3b", "measureTitle", "Runder Tisch Innenstadt",
-        "measureFormat", "RUNDER_TISCH", "plannedDate", plannedDate, "measureLead", "Tandem K3B"));
+    return runtimeService().startProcessInstanceByKey(InterventionProcess.KEY, "KKB-2023-001", Map.of(
+        CommonVariables.REFERENCE, "KKB-2023-001", CommonVariables.MUNICIPALITY_NAME, "Musterstadt",
+        CommonVariables.CARRIER_GROUP, "consultants-k3b", CommonVariables.MEASURE_TITLE, "Runder Tisch Innenstadt",
+        CommonVariables.MEASURE_FORMAT, "RUNDER_TISCH", CommonVariables.PLANNED_DATE, plannedDate, CommonVariables.MEASURE_LEAD, "Tandem K3B"));
   }
 
   private void prepare(ProcessInstance measure) {
-    assertThat(measure).isWaitingAt("Task_PrepareIntervention");
+    assertThat(measure).isWaitingAt(InterventionProcess.Tasks.PREPARE_INTERVENTION);
     assertThat(task(measure)).hasCandidateGroup("consultants-k3b");
-    complete(task(measure), withVariables("venue", "Ratssaal",
-        "invitedGroups", "Verwaltung, Ortsbeirat"));
+    complete(task(measure), withVariables(InterventionProcess.Variables.VENUE, "Ratssaal",
+        InterventionProcess.Variables.INVITED_GROUPS, "Verwaltung, Ortsbeirat"));
   }
 
   /** The documentation task appears on the planned day and not before. */
@@ -61,7 +63,7 @@ class InterventionProcessTest {
     assertThat(measure).isWaitingAt("Event_PlannedDateReached");
     Jobs.setClock(plannedDay + "T08:00");
     assertThat(Jobs.runDueJobs(managementService())).isEqualTo(1);
-    assertThat(measure).isWaitingAt("Task_DocumentIntervention");
+    assertThat(measure).isWaitingAt(InterventionProcess.Tasks.DOCUMENT_INTERVENTION);
   }
 
   private ProcessInstance preparedAndDue(String plannedDay) {
@@ -74,34 +76,34 @@ class InterventionProcessTest {
   @Test
   void measureHeldOnThePlannedDate() {
     ProcessInstance measure = preparedAndDue("2024-03-15");
-    complete(task(measure), withVariables("interventionOutcome", "HELD", "participants", 34,
-        "resultSummary", "Gemeinsame Regeln für die Innenstadt vereinbart.", "followUpPlanned", false));
+    complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 34,
+        InterventionProcess.Variables.RESULT_SUMMARY, "Gemeinsame Regeln für die Innenstadt vereinbart.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
     assertThat(measure).isEnded().hasPassed("EndEvent_InterventionDocumented")
-        .variables().containsEntry("participants", 34).containsEntry("interventionOutcome", "HELD");
+        .variables().containsEntry(InterventionProcess.Variables.PARTICIPANTS, 34).containsEntry(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD");
   }
 
   @Test
   void measureCancelled() {
     ProcessInstance measure = preparedAndDue("2024-04-10");
-    complete(task(measure), withVariables("interventionOutcome", "CANCELLED",
-        "resultSummary", "Abgesagt: Ratssitzung am selben Abend.", "followUpPlanned", false));
+    complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "CANCELLED",
+        InterventionProcess.Variables.RESULT_SUMMARY, "Abgesagt: Ratssitzung am selben Abend.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
     assertThat(measure).isEnded().hasPassed("EndEvent_InterventionDocumented")
-        .variables().containsEntry("interventionOutcome", "CANCELLED");
+        .variables().containsEntry(InterventionProcess.Variables.INTERVENTION_OUTCOME, "CANCELLED");
   }
 
   @Test
   void followUpLoopsWithANewDate() {
     ProcessInstance measure = preparedAndDue("2024-03-15");
-    complete(task(measure), withVariables("interventionOutcome", "HELD", "participants", 20,
-        "resultSummary", "Erster Termin, Fortsetzung vereinbart.", "followUpPlanned", true));
-    assertThat(measure).isWaitingAt("Task_PrepareIntervention");
-    complete(task(measure), withVariables("plannedDate", "2024-05-02", "venue", "Bürgerhaus",
-        "invitedGroups", "Verwaltung, Vereine", "followUpPlanned", false));
+    complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 20,
+        InterventionProcess.Variables.RESULT_SUMMARY, "Erster Termin, Fortsetzung vereinbart.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, true));
+    assertThat(measure).isWaitingAt(InterventionProcess.Tasks.PREPARE_INTERVENTION);
+    complete(task(measure), withVariables(CommonVariables.PLANNED_DATE, "2024-05-02", InterventionProcess.Variables.VENUE, "Bürgerhaus",
+        InterventionProcess.Variables.INVITED_GROUPS, "Verwaltung, Vereine", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
     reachPlannedDate(measure, "2024-05-02");
-    complete(task(measure), withVariables("interventionOutcome", "HELD", "participants", 25,
-        "resultSummary", "Fortsetzung mit Vereinbarung abgeschlossen.", "followUpPlanned", false));
+    complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 25,
+        InterventionProcess.Variables.RESULT_SUMMARY, "Fortsetzung mit Vereinbarung abgeschlossen.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
     assertThat(measure).isEnded();
-    assertThat(measure).hasPassedInOrder("Task_PrepareIntervention", "Task_DocumentIntervention",
-        "Task_PrepareIntervention", "Task_DocumentIntervention", "EndEvent_InterventionDocumented");
+    assertThat(measure).hasPassedInOrder(InterventionProcess.Tasks.PREPARE_INTERVENTION, InterventionProcess.Tasks.DOCUMENT_INTERVENTION,
+        InterventionProcess.Tasks.PREPARE_INTERVENTION, InterventionProcess.Tasks.DOCUMENT_INTERVENTION, "EndEvent_InterventionDocumented");
   }
 }

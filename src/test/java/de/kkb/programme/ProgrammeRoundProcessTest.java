@@ -15,6 +15,11 @@ import java.util.Map;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
+import de.kkb.vocabulary.CommonVariables;
+import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.InterimReportProcess;
+import de.kkb.vocabulary.InterventionProcess;
+import de.kkb.vocabulary.ProgrammeRoundProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -32,7 +37,7 @@ class ProgrammeRoundProcessTest {
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
       .builder(TestEngines.processTestConfiguration())
-      .excludeProcessDefinitionKeys("Consultation", "Intervention")
+      .excludeProcessDefinitionKeys(ConsultationProcess.KEY, InterventionProcess.KEY)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -42,13 +47,13 @@ class ProgrammeRoundProcessTest {
   }
 
   long interimReportsOf(ProcessInstance consultation) {
-    return historyService().createHistoricProcessInstanceQuery().processDefinitionKey("InterimReport")
+    return historyService().createHistoricProcessInstanceQuery().processDefinitionKey(InterimReportProcess.KEY)
         .processInstanceBusinessKey(consultation.getBusinessKey()).count();
   }
 
   @Test
   void theRoundRunsFromTheCallToTheEvaluation() {
-    ProcessInstance round = runtimeService().startProcessInstanceByKey("ProgrammeRound", "KKB-RUNDE-2023-06-01");
+    ProcessInstance round = runtimeService().startProcessInstanceByKey(ProgrammeRoundProcess.KEY, "KKB-RUNDE-2023-06-01");
     assertThat(round).isWaitingAt("Event_ApplicationDeadline");
 
     Jobs.setClock("2023-09-30T23:59");
@@ -56,30 +61,30 @@ class ProgrammeRoundProcessTest {
     assertThat(round).isWaitingAt("Event_ApplicationDeadline");
     Jobs.setClock("2023-10-01T00:00");
     Jobs.runDueJobs(managementService());
-    assertThat(round).isWaitingAt("Task_ConcludeSelection").variables()
-        .containsEntry("roundStart", "01.06.2023").containsEntry("roundEnd", "31.12.2025")
-        .containsEntry("capacity", 4).containsEntry("placesTaken", 0).containsEntry("roundPhase", "Auswahl");
+    assertThat(round).isWaitingAt(ProgrammeRoundProcess.Tasks.CONCLUDE_SELECTION).variables()
+        .containsEntry(ProgrammeRoundProcess.Variables.ROUND_START, "01.06.2023").containsEntry(ProgrammeRoundProcess.Variables.ROUND_END, "31.12.2025")
+        .containsEntry(ProgrammeRoundProcess.Variables.CAPACITY, 4).containsEntry(ProgrammeRoundProcess.Variables.PLACES_TAKEN, 0).containsEntry(ProgrammeRoundProcess.Variables.ROUND_PHASE, "Auswahl");
     assertThat(task(round)).hasCandidateGroup("programme-management");
-    complete(task(round), withVariables("selectionSummary", "Vier Kommunen ausgewählt."));
+    complete(task(round), withVariables(ProgrammeRoundProcess.Variables.SELECTION_SUMMARY, "Vier Kommunen ausgewählt."));
 
     // A consultation runs from November 2023: it is asked for a report every quarter of the round.
     Jobs.setClock("2023-11-15T09:00");
-    ProcessInstance consultation = runtimeService().startProcessInstanceByKey("Consultation", Map.of(
-        "reference", "KKB-2023-001", "municipalityName", "Musterstadt", "carrierGroup", "consultants-k3b",
-        "consultantTeam", "Team"));
+    ProcessInstance consultation = runtimeService().startProcessInstanceByKey(ConsultationProcess.KEY, Map.of(
+        CommonVariables.REFERENCE, "KKB-2023-001", CommonVariables.MUNICIPALITY_NAME, "Musterstadt", CommonVariables.CARRIER_GROUP, "consultants-k3b",
+        CommonVariables.CONSULTANT_TEAM, "Team"));
     Jobs.setClock("2023-11-30T23:59");
     Jobs.runDueJobs(managementService());
     assertThat(interimReportsOf(consultation)).isZero();
     Jobs.setClock("2023-12-01T00:00");
     Jobs.runDueJobs(managementService());
     assertThat(interimReportsOf(consultation)).as("the quarter from 1 Sep to 1 Dec").isEqualTo(1);
-    ProcessInstance report = runtimeService().createProcessInstanceQuery().processDefinitionKey("InterimReport")
+    ProcessInstance report = runtimeService().createProcessInstanceQuery().processDefinitionKey(InterimReportProcess.KEY)
         .singleResult();
     assertThat(task(report)).hasCandidateGroup("consultants-k3b").hasName("Zwischenbericht erstellen");
-    assertThat(report).variables().containsEntry("municipalityName", "Musterstadt")
-        .containsEntry("phase", "Auftragsklärung");
-    complete(task(report), withVariables("reportPeriod", "4. Quartal 2023",
-        "reportSummary", "Kooperationsvereinbarung in Vorbereitung."));
+    assertThat(report).variables().containsEntry(CommonVariables.MUNICIPALITY_NAME, "Musterstadt")
+        .containsEntry(CommonVariables.PHASE, "Auftragsklärung");
+    complete(task(report), withVariables(InterimReportProcess.Variables.REPORT_PERIOD, "4. Quartal 2023",
+        InterimReportProcess.Variables.REPORT_SUMMARY, "Kooperationsvereinbarung in Vorbereitung."));
     assertThat(report).isEnded().hasPassed("EndEvent_InterimReportWritten");
     Jobs.setClock("2024-03-01T00:00");
     Jobs.runDueJobs(managementService());
@@ -95,11 +100,11 @@ class ProgrammeRoundProcessTest {
     assertThat(round).hasPassed("ServiceTask_AnnounceProgrammeEnd").isWaitingAt("Event_ProgrammeEnd");
     Jobs.setClock("2026-01-01T00:00");
     Jobs.runDueJobs(managementService());
-    assertThat(round).hasPassed("ServiceTask_ReportProgrammeEnd").isWaitingAt("Task_EvaluateProgramme")
-        .variables().containsEntry("roundPhase", "Abschluss");
-    complete(task("Task_EvaluateProgramme", round), withVariables("evaluationDate", "2026-02-15",
-        "evaluationSummary", "In vier Kommunen sind dauerhafte Strukturen der Konfliktbearbeitung entstanden."));
+    assertThat(round).hasPassed("ServiceTask_ReportProgrammeEnd").isWaitingAt(ProgrammeRoundProcess.Tasks.EVALUATE_PROGRAMME)
+        .variables().containsEntry(ProgrammeRoundProcess.Variables.ROUND_PHASE, "Abschluss");
+    complete(task(ProgrammeRoundProcess.Tasks.EVALUATE_PROGRAMME, round), withVariables(ProgrammeRoundProcess.Variables.EVALUATION_DATE, "2026-02-15",
+        ProgrammeRoundProcess.Variables.EVALUATION_SUMMARY, "In vier Kommunen sind dauerhafte Strukturen der Konfliktbearbeitung entstanden."));
     assertThat(round).isEnded().hasPassed("EndEvent_RoundCompleted", "EndEvent_InterimReportsRequested");
-    assertThat(taskQuery().processDefinitionKey("InterimReport").count()).as("none after the end").isEqualTo(1);
+    assertThat(taskQuery().processDefinitionKey(InterimReportProcess.KEY).count()).as("none after the end").isEqualTo(1);
   }
 }
