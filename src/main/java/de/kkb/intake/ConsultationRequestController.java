@@ -1,11 +1,11 @@
 package de.kkb.intake;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The public API for consultation requests; no login, the access token guards the status. The body
@@ -27,9 +29,11 @@ public class ConsultationRequestController {
   public static final String TOKEN_HEADER = "X-Access-Token";
 
   private final ConsultationRequestService requests;
+  private final ApplicantPortal portal;
 
-  public ConsultationRequestController(ConsultationRequestService requests) {
+  public ConsultationRequestController(ConsultationRequestService requests, ApplicantPortal portal) {
     this.requests = requests;
+    this.portal = portal;
   }
 
   // No "consumes" condition: other media types then reach this controller and its problem handler
@@ -43,25 +47,29 @@ public class ConsultationRequestController {
   }
 
   /**
-   * The status, for the holder of the access token only: applicants have no account of the engine,
-   * and other credentials (HTTP Basic included) open nothing here.
+   * Where the request stands, for the holder of the access token only: applicants have no account
+   * of the engine, and other credentials (HTTP Basic included) open nothing here.
    */
   @GetMapping(value = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<?> status(@PathVariable String reference,
+  public ApplicantPortal.RequestView status(@PathVariable String reference,
       @RequestHeader(name = TOKEN_HEADER, required = false) String accessToken) {
-    return requests.status(reference, accessToken)
-        .<ResponseEntity<?>>map(status -> ResponseEntity.ok(new RequestState(reference, status)))
-        .orElseGet(() -> {
-          // The same answer for an unknown reference and a wrong token: nothing to probe.
-          ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-              "Keine Beratungsanfrage zu diesem Aktenzeichen und Zugangsschlüssel.");
-          problem.setTitle("Nicht gefunden");
-          return ResponseEntity.status(HttpStatus.NOT_FOUND)
-              .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        });
+    return portal.view(reference, accessToken);
   }
 
-  /** The answer to a status lookup. */
-  record RequestState(String reference, String status) {
+  /** Hands in missing documents: multipart, field {@code files}, one or more files. */
+  @PostMapping(value = "/{reference}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<List<ApplicantPortal.HandedIn>> handIn(@PathVariable String reference,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String accessToken,
+      @RequestPart(name = "files") List<MultipartFile> files) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(portal.handIn(reference, accessToken, files));
   }
+
+  /** Withdraws the request; the body ({@code {"reason": "…"}}) may be left out. */
+  @PostMapping(value = "/{reference}/withdrawal", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ApplicantPortal.Withdrawal withdraw(@PathVariable String reference,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String accessToken,
+      @Valid @RequestBody(required = false) WithdrawalForm form) {
+    return portal.withdraw(reference, accessToken, form == null ? null : form.reason());
+  }
+
 }

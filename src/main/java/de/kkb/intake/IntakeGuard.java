@@ -52,6 +52,17 @@ public class IntakeGuard extends OncePerRequestFilter {
       return;
     }
     HttpServletRequest forwarded = request;
+    if ("POST".equals(request.getMethod()) && isUpload(request)) {
+      // Documents: the container parses the multipart body from its own stream, within Spring's
+      // multipart limits; a declared length beyond every file at its largest is refused here.
+      long max = properties.documents().maxUploadBytes();
+      if (request.getContentLengthLong() > max) {
+        uploadTooLarge(response);
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     if ("POST".equals(request.getMethod())) {
       long max = properties.maxBodySize().toBytes();
       if (request.getContentLengthLong() > max) {
@@ -71,6 +82,25 @@ public class IntakeGuard extends OncePerRequestFilter {
       forwarded = new CachedBodyRequest(request, body);
     }
     chain.doFilter(forwarded, response);
+  }
+
+  /**
+   * A multipart post to {@code /api/consultation-requests/{reference}/documents}: exactly that path
+   * (as the container resolved it), with a multipart content type. Anything else keeps the small
+   * body limit, so a JSON body sent there is still read at most {@code max-body-size} far.
+   */
+  static boolean isUpload(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String type = request.getContentType();
+    return path.matches("/api/consultation-requests/[^/]+/documents") && type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+  }
+
+  private void uploadTooLarge(HttpServletResponse response) throws IOException {
+    IntakeProperties.Documents documents = properties.documents();
+    ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Anfrage zu groß",
+        "Auf einmal können höchstens " + documents.maxFiles() + " Dateien mit je höchstens "
+            + ApplicantPortal.megabytes(documents.maxFileSize().toBytes()) + " MB eingereicht werden.", Map.of());
   }
 
   private static boolean isFormPost(HttpServletRequest request) {

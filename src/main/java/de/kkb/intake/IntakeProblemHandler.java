@@ -20,6 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -129,6 +131,25 @@ public class IntakeProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Nicht unterstütztes Format",
         "Beratungsanfragen werden als JSON (application/json) angenommen.", Map.of());
+  }
+
+  @ExceptionHandler(PortalRefusal.class)
+  ResponseEntity<Object> refused(PortalRefusal ex) {
+    return problem(ex.status(), ex.title(), ex.getMessage(), Map.of());
+  }
+
+  /** Documents come as multipart/form-data; anything else (JSON, a plain body) is refused. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> notMultipart(MultipartException ex) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Nicht unterstütztes Format",
+        "Unterlagen werden als multipart/form-data im Feld „files“ angenommen.", Map.of());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, "Keine Datei", "Bitte mindestens eine Datei im Feld „files“ senden.",
+        Map.of());
   }
 
   @ExceptionHandler(DuplicateRequestException.class)

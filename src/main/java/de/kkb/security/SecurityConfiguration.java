@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import de.kkb.identity.KkbGroups;
+import de.kkb.intake.ApplicantDocuments;
 import de.kkb.programme.ProgrammeCalendar;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -148,8 +149,9 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain platform(HttpSecurity http, ProcessEngine engine, CamundaBpmProperties camunda)
-      throws Exception {
+  SecurityFilterChain platform(HttpSecurity http, ProcessEngine engine, CamundaBpmProperties camunda,
+      PlatformRoles roles, ApplicantDocuments documents) throws Exception {
+    DocumentAccess documentAccess = new DocumentAccess(roles, documents, engine.getHistoryService());
     SecurityResponses responses = new SecurityResponses();
     boolean hsts = !camunda.getWebapp().getHeaderSecurity().isHstsDisabled();
     stateless(http)
@@ -182,6 +184,8 @@ class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher("/beratung-anfragen/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/api/consultation-requests/**")).permitAll()
             .requestMatchers(withDefaults().matcher("/actuator/health/**")).permitAll()
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/documents/{id}")).access(documentAccess)
+            .requestMatchers(withDefaults().matcher("/api/documents/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/api/programme/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/api/notifications/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/programmsteuerung/**")).hasAnyAuthority(PROGRAMME_STAFF)

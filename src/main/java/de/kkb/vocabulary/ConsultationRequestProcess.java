@@ -15,6 +15,13 @@ public final class ConsultationRequestProcess {
     public static final String PLACE_OFFERED = "PlaceOffered";
     /** The applicant handed in the missing documents. */
     public static final String DOCUMENTS_PROVIDED = "RequestDocumentsProvided";
+    /** The applicant withdraws before the selection: the request ends withdrawn. */
+    public static final String WITHDRAWN = "RequestWithdrawn";
+    /**
+     * The applicant withdraws while the consultation runs: the request confirms it (the consultation
+     * gets {@link ConsultationProcess.Messages#WITHDRAWN}).
+     */
+    public static final String SELECTED_REQUEST_WITHDRAWN = "SelectedRequestWithdrawn";
 
     private Messages() {
     }
@@ -25,6 +32,15 @@ public final class ConsultationRequestProcess {
     public static final String SELECTION_REFUSED = "SelectionRefused";
 
     private Errors() {
+    }
+  }
+
+  /** Other activities that code looks for. */
+  public static final class Activities {
+    public static final String AWAIT_DOCUMENTS = "ReceiveTask_AwaitDocuments";
+    public static final String CONSULTATION = "CallActivity_Consultation";
+
+    private Activities() {
     }
   }
 
@@ -78,6 +94,11 @@ public final class ConsultationRequestProcess {
      * mandate before implementation); set by the consultation, passed back when it ends.
      */
     public static final String PLACE_FREED = "placeFreed";
+    /** The documents the applicant handed in, as Markdown links for "Vollständigkeit prüfen". */
+    public static final String HANDED_IN_DOCUMENTS = "handedInDocuments";
+    /** Why the applicant withdrew (optional); the request's copy of the consultation's variable. */
+    @CodeOnly
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
     private Variables() {
     }
