@@ -19,6 +19,9 @@ import de.kkb.notification.SendNotificationJobHandler;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
 import de.kkb.support.TestEngines;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.mock.web.MockMultipartFile;
 import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
@@ -58,6 +61,7 @@ class ConsultationRequestProcessTest {
     jdbc = TestEngines.bean(engine.getProcessEngine(), JdbcTemplate.class);
     jdbc.update("DELETE FROM kkb_place");
     jdbc.update("DELETE FROM kkb_request");
+    jdbc.update("DELETE FROM kkb_document");
     // Notices of earlier tests: their rows go, so their pending sending jobs go too.
     managementService().createJobQuery().list().stream()
         .filter(job -> SendNotificationJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType()))
@@ -241,7 +245,108 @@ class ConsultationRequestProcessTest {
     assertThat(submit("05315000", "Köln").getBusinessKey()).isEqualTo("KKB-2023-002");
   }
 
+  @Test
+  void documentsHandedInThroughThePortalBringTheRequestBackToTheCompletenessCheck() {
+    ProcessInstance request = submit(nrwAgs(), "Belegstadt");
+    String token = token(request);
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "MISSING",
+        ConsultationRequestProcess.Variables.MISSING_DOCUMENTS, "Beschluss des Rates"));
+    ApplicantPortal.RequestView waiting = portal().view(request.getBusinessKey(), token);
+    assertThat(waiting.expected().missingDocuments()).isEqualTo("Beschluss des Rates");
+    assertThat(waiting.expected().deadline()).isEqualTo(java.time.LocalDate.parse("2023-07-17"));
+
+    List<ApplicantPortal.HandedIn> handedIn = portal().handIn(request.getBusinessKey(), token, List.of(
+        new MockMultipartFile("files", "../Beschluss [Rat].pdf", "application/octet-stream", PDF)));
+    assertThat(handedIn).extracting(ApplicantPortal.HandedIn::name).containsExactly("Beschluss -Rat-.pdf");
+    assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS).variables()
+        .containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "in Prüfung");
+    assertThat((String) runtimeService().getVariable(request.getId(),
+        ConsultationRequestProcess.Variables.HANDED_IN_DOCUMENTS)).startsWith("- [Beschluss -Rat-.pdf](/api/documents/");
+    ApplicantPortal.RequestView view = portal().view(request.getBusinessKey(), token);
+    assertThat(view.expected()).isNull();
+    assertThat(view.documents()).extracting(ApplicantPortal.HandedIn::mediaType).containsExactly("application/pdf");
+    assertThat(view.statusHistory()).extracting(ApplicantPortal.StatusChange::status)
+        .containsExactly("eingegangen", "in Prüfung", "Unterlagen fehlen", "in Prüfung");
+    assertThatThrownBy(() -> portal().handIn(request.getBusinessKey(), token, List.of(
+        new MockMultipartFile("files", "b.pdf", "application/pdf", PDF))))
+        .isInstanceOf(PortalRefusal.class).hasMessageContaining("Unterlagen fehlen");
+    assertThat(documents()).isEqualTo(1);
+  }
+
+  @Test
+  void aWithdrawalBeforeTheSelectionEndsTheRequestWithdrawn() {
+    ProcessInstance request = toDecision(nrwAgs(), "Rückzugstadt");
+    String token = token(request);
+    portal().withdraw(request.getBusinessKey(), token, "Der Rat hat neu entschieden.");
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestWithdrawn").hasNotPassed("EndEvent_NotSelected")
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "zurückgezogen")
+        .containsEntry(ConsultationRequestProcess.Variables.WITHDRAWAL_REASON, "Der Rat hat neu entschieden.");
+    assertThat(notices(request)).endsWith("request-withdrawn-by-applicant");
+    assertThat(openAgs(request)).isNull();
+    assertThatThrownBy(() -> portal().withdraw(request.getBusinessKey(), token, null))
+        .isInstanceOf(PortalRefusal.class).hasMessageContaining("bereits abgeschlossen");
+  }
+
+  @Test
+  void aWithdrawalDuringTheConsultationBeforeImplementationFreesThePlace() {
+    ProcessInstance request = toDecision(nrwAgs(), "Frühstadt");
+    select(request, "consultants-k3b");
+    String token = token(request);
+    ProcessInstance consultation = consultationOf(request);
+    portal().withdraw(request.getBusinessKey(), token, null);
+    assertThat(request).hasPassed("EndEvent_WithdrawalConfirmed").isWaitingAt("CallActivity_Consultation")
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "zurückgezogen");
+    assertThat(notices(request)).endsWith("request-withdrawn-by-applicant");
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.ACKNOWLEDGE_WITHDRAWAL).variables()
+        .containsEntry(ConsultationProcess.Variables.WITHDRAWAL_REASON, "Rückzug durch die Kommune, ohne Begründung.");
+    assertThatThrownBy(() -> portal().withdraw(request.getBusinessKey(), token, null))
+        .isInstanceOf(PortalRefusal.class).hasMessageContaining("bereits zurückgezogen");
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.WITHDRAWAL_NOTE, "ok"));
+    assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.OFFER_FREE_PLACE);
+    assertThat(placesTaken()).isZero();
+  }
+
+  @Test
+  void aWithdrawalDuringImplementationKeepsThePlaceTaken() {
+    ProcessInstance request = toDecision(nrwAgs(), "Spätrückzug");
+    select(request, "consultants-k3b");
+    String token = token(request);
+    ProcessInstance consultation = consultationOf(request);
+    ConsultationProcessTest.clarifyMandate(consultation);
+    ConsultationProcessTest.analyseConflict(consultation);
+    ConsultationProcessTest.planMeasures(consultation, "2024-06-03", "Runder Tisch");
+    portal().withdraw(request.getBusinessKey(), token, "Neue Ratsmehrheit.");
+    complete(task(ConsultationProcess.Tasks.ACKNOWLEDGE_WITHDRAWAL, consultation),
+        withVariables(ConsultationProcess.Variables.WITHDRAWAL_NOTE, "ok"));
+    assertThat(request).isEnded().hasPassed("EndEvent_ConsultationEnded").hasPassed("EndEvent_WithdrawalConfirmed")
+        .variables().containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "zurückgezogen");
+    assertThat(placesTaken()).isEqualTo(1);
+  }
+
   // --- drivers ----------------------------------------------------------------------------------
+
+  static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** A fresh access token for the request (the Tasklist-style start in these tests shows none). */
+  String token(ProcessInstance request) {
+    String token = "token-" + request.getBusinessKey();
+    jdbc.update("UPDATE kkb_request SET access_token_hash = ? WHERE reference = ?", RequestRegister.hash(token),
+        request.getBusinessKey());
+    return token;
+  }
+
+  static ApplicantPortal portal() {
+    return TestEngines.bean(engine.getProcessEngine(), ApplicantPortal.class);
+  }
+
+  int documents() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM kkb_document", Integer.class);
+  }
+
+  List<String> notices(ProcessInstance request) {
+    return jdbc.queryForList("SELECT template FROM kkb_notification WHERE business_key = ? ORDER BY created_at",
+        String.class, request.getBusinessKey());
+  }
 
   String nrwAgs() {
     return String.format("05%06d", nextAgs++);
