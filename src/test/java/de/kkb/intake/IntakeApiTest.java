@@ -107,7 +107,8 @@ class IntakeApiTest {
     assertThat(status.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(status.body()).path("status").asText()).isEqualTo("in Prüfung");
     assertThat(JSON.readTree(status.body()).fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("reference", "status");
+        .containsExactlyInAnyOrder("reference", "status", "reason", "received", "statusHistory", "expected",
+            "documents");
   }
 
   @Test
