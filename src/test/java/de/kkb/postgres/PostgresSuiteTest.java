@@ -2,9 +2,15 @@ package de.kkb.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -207,6 +213,54 @@ class PostgresSuiteTest {
       }
     } finally {
       threads.shutdownNow();
+      ClockUtil.reset();
+    }
+  }
+
+  /** A document an applicant hands in is stored as bytes in PostgreSQL and opens unchanged. */
+  @Test
+  void aHandedInDocumentIsStoredAndOpensOnPostgres() throws Exception {
+    Jobs.setClock("2023-07-03T09:00");
+    try {
+      HttpResponse<String> created = new HttpSession(port).postJson("/api/consultation-requests", """
+          {"municipalityName": "Dokumentstadt", "municipalityKind": "STADT", "ags": "05999001",
+           "population": 12000, "contactName": "Dora Dokument", "contactRole": "Büro",
+           "contactEmail": "dora@dokumentstadt.example.org", "commissionedByAdministrationHead": true,
+           "conflictDescription": "Seit dem Umbau des Marktplatzes streiten Verwaltung, Händler und Anwohnende.",
+           "desiredStart": "2023-10-01"}""");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String reference = JSON.readTree(created.body()).path("reference").asText();
+      String token = JSON.readTree(created.body()).path("accessToken").asText();
+      Task check = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+      taskService.complete(check.getId(), Map.of(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE,
+          "MISSING", ConsultationRequestProcess.Variables.MISSING_DOCUMENTS, "Ratsbeschluss"));
+
+      byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+      String boundary = "kkbBoundary";
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; "
+          + "filename=\"beschluss.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(pdf);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> uploaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + "/api/consultation-requests/" + reference + "/documents"))
+          .header("X-Access-Token", token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult()
+          .getTaskDefinitionKey()).isEqualTo(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS);
+
+      String id = jdbc.queryForObject("SELECT id FROM kkb_document WHERE reference = ?", String.class, reference);
+      HttpResponse<byte[]> opened = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + "/api/documents/" + id))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+              "steuerung:demo".getBytes(StandardCharsets.UTF_8))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(opened.statusCode()).isEqualTo(200);
+      assertThat(opened.headers().firstValue("Content-Type")).hasValue("application/pdf");
+      assertThat(opened.body()).isEqualTo(pdf);
+    } finally {
       ClockUtil.reset();
     }
   }
