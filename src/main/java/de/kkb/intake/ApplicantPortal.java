@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import de.kkb.platform.EngineClock;
 import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import de.kkb.vocabulary.RequestStatus;
@@ -37,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class ApplicantPortal {
 
-  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final ZoneId BERLIN = EngineClock.BERLIN;
 
   private final RequestRegister register;
   private final ApplicantDocuments documents;

@@ -26,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class IntakeGuard extends OncePerRequestFilter {
 
+  static final String STATUS_PAGE_UPLOAD = "/beratung-anfragen/stand/unterlagen";
+
   private final IntakeProperties properties;
   private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
       .expireAfterAccess(Duration.ofMinutes(2))
@@ -85,14 +87,16 @@ public class IntakeGuard extends OncePerRequestFilter {
   }
 
   /**
-   * A multipart post to {@code /api/consultation-requests/{reference}/documents}: exactly that path
+   * A multipart post to {@code /api/consultation-requests/{reference}/documents} or the status page's
+   * upload {@code /beratung-anfragen/stand/unterlagen}: exactly that path
    * (as the container resolved it), with a multipart content type. Anything else keeps the small
    * body limit, so a JSON body sent there is still read at most {@code max-body-size} far.
    */
   static boolean isUpload(HttpServletRequest request) {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     String type = request.getContentType();
-    return path.matches("/api/consultation-requests/[^/]+/documents") && type != null
+    return (path.matches("/api/consultation-requests/[^/]+/documents")
+        || path.equals(STATUS_PAGE_UPLOAD)) && type != null
         && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
   }
 
