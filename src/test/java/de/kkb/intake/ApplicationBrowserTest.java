@@ -10,7 +10,7 @@ import de.kkb.support.EngineTime;
 import de.kkb.support.PlatformTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,9 +39,12 @@ class ApplicationBrowserTest {
   @Autowired
   HistoryService historyService;
 
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
+  /** Started once, for the first test; each test is skipped (or fails) on its own without one. */
+  @BeforeEach
+  void startBrowser() {
+    if (browser == null) {
+      browser = Browser.start();
+    }
   }
 
   @AfterAll

@@ -20,6 +20,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real browser for the tests tagged {@code browser}: Debian's chromium, headless, driven through
@@ -38,6 +40,7 @@ public final class Browser implements AutoCloseable {
   public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(Browser.class);
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -63,6 +66,7 @@ public final class Browser implements AutoCloseable {
       if (Boolean.getBoolean("kkb.browser.required")) {
         Assertions.fail(message + "; kkb.browser.required is set, so the browser suite must run");
       }
+      LOG.warn("{}; the browser tests are skipped", message);
       Assumptions.abort(message + "; skipped");
     }
     Path profile;
