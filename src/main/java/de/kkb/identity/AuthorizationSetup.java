@@ -68,8 +68,9 @@ public class AuthorizationSetup {
       // Definitions carry no municipality data; Tasklist needs them for process names.
       grant(consultants, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     }
-    // Applicants get no grant at all: a request starts only through the intake, which checks
-    // every field and chooses the reference itself.
+    // Applicants have no account and no grant: a request starts only through the intake, which
+    // checks every field and chooses the reference itself. Grants an earlier version gave the
+    // retired group go.
     revokeAll(KkbGroups.APPLICANTS);
   }
 

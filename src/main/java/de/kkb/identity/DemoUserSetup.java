@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo users of the embedded default profile, all with the password {@code demo}: an admin,
- * programme management, an applicant and two consultants per configured carrier.
+ * programme management and two consultants per configured carrier. There is no applicant account:
+ * applicants apply on the public page or through the intake API and need none.
  */
 @Component
 class DemoUserSetup {
@@ -22,9 +23,10 @@ class DemoUserSetup {
   static final List<DemoUser> STAFF = List.of(
       new DemoUser("demo", "Demo", "Administration", "demo@kkb.example.org", KkbGroups.ADMINS),
       new DemoUser("steuerung", "Sabine", "Steuer", "steuerung@kkb.example.org",
-          KkbGroups.PROGRAMME_MANAGEMENT),
-      new DemoUser("kommune-musterstadt", "Maria", "Muster", "buergermeisterbuero@musterstadt.example.org",
-          KkbGroups.APPLICANTS));
+          KkbGroups.PROGRAMME_MANAGEMENT));
+
+  /** Demo accounts of earlier versions, removed from existing demo databases. */
+  static final List<String> RETIRED = List.of("kommune-musterstadt");
 
   /** The consultants of the two default carriers, known by name in the docs and tests. */
   static final Map<String, List<DemoUser>> KNOWN_CONSULTANTS = Map.of(
@@ -47,6 +49,11 @@ class DemoUserSetup {
   }
 
   void run() {
+    for (String retired : RETIRED) {
+      if (identityService.createUserQuery().userId(retired).count() > 0) {
+        identityService.deleteUser(retired);
+      }
+    }
     for (DemoUser demo : users(programme.carrierList())) {
       if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
         User user = identityService.newUser(demo.id());

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the platform's groups, one per configured carrier among them, or brings their names and
- * types up to date.
+ * types up to date; deletes the retired group {@link KkbGroups#APPLICANTS} (with its memberships)
+ * that earlier versions created.
  */
 @Component
 class GroupSetup {
@@ -21,6 +22,9 @@ class GroupSetup {
   }
 
   void run() {
+    if (identityService.createGroupQuery().groupId(KkbGroups.APPLICANTS).count() > 0) {
+      identityService.deleteGroup(KkbGroups.APPLICANTS);
+    }
     for (KkbGroups.GroupSpec spec : KkbGroups.all(programme.carrierList())) {
       Group group = identityService.createGroupQuery().groupId(spec.id()).singleResult();
       if (group == null) {

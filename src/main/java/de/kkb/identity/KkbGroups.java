@@ -16,11 +16,17 @@ public final class KkbGroups {
   public static final String CONSULTANTS_K3B = "consultants-k3b";
   /** The consultants of the default carrier forumZFD (see ProgrammeProperties.DEFAULT_CARRIERS). */
   public static final String CONSULTANTS_FORUMZFD = "consultants-forumzfd";
+  /**
+   * The group applicants' accounts had in earlier versions. Applicants need no account any more:
+   * the group is no longer created, and {@link GroupSetup} deletes it, and
+   * {@link AuthorizationSetup} any grant it still has, where an earlier version left it behind. Its id
+   * stays reserved.
+   */
   public static final String APPLICANTS = "applicants";
   /** Camunda's conventional admin group: full access to everything. */
   public static final String ADMINS = "camunda-admin";
 
-  /** The groups that exist whatever the carriers are; no carrier may use their ids. */
+  /** The fixed groups' ids (and the retired {@link #APPLICANTS}): no carrier may use them. */
   public static final List<String> FIXED_GROUPS = List.of(PROGRAMME_MANAGEMENT, APPLICANTS, ADMINS);
 
   private KkbGroups() {
@@ -33,7 +39,6 @@ public final class KkbGroups {
     for (Carrier carrier : carriers) {
       all.add(new GroupSpec(carrier.group(), carrier.groupName(), "WORKFLOW"));
     }
-    all.add(new GroupSpec(APPLICANTS, "Antragstellende Kommunen", "WORKFLOW"));
     all.add(new GroupSpec(ADMINS, "Plattform-Administration", "SYSTEM"));
     return List.copyOf(all);
   }

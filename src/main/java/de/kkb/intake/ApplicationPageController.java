@@ -8,13 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
+import de.kkb.vocabulary.RequestStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.PropertyAccessException;
 import org.springframework.beans.PropertyEditorRegistry;
 import org.springframework.beans.SimpleTypeConverter;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.propertyeditors.CustomBooleanEditor;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.ObjectUtils;
@@ -30,6 +33,8 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 
 /**
  * The public page "Beratung anfragen": a plain HTML form, validated on the server, no login.
@@ -37,6 +42,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * <p>Whatever is sent, the answer is the form again with one German message next to each field that
  * is wrong (400), never an error page: values that are no number, date or yes/no, fields sent twice,
  * and the constraints of {@link ConsultationRequestForm}, all fields at once.
+ *
+ * <p>A request that is accepted follows post/redirect/get: the POST answers 303 to the confirmation
+ * page {@value #CONFIRMATION}, which shows the reference, the current status (with the reason when
+ * the request is not eligible) and the access token, the token only once. Each form carries a
+ * one-time token ({@link PageSubmissions}): a second POST with the same token, a double click or the
+ * form sent again, starts no second request but leads to the confirmation of the first.
  */
 @Controller
 @RequestMapping("/beratung-anfragen")
@@ -45,14 +56,23 @@ public class ApplicationPageController {
   static final String INTEGER = "Bitte eine ganze Zahl angeben.";
   static final String BOOLEAN = "Bitte Ja oder Nein auswählen.";
 
+  static final String PAGE = "/beratung-anfragen";
+  static final String CONFIRMATION = "/beratung-anfragen/bestaetigung";
+  /** The applicant's status page (reference and access token). */
+  static final String STATUS_PAGE = "/beratung-anfragen/stand";
+  /** The hidden field with the form's one-time token. */
+  static final String FORM_TOKEN = "formToken";
+
   private static final String NAME = "request";
 
   private final ConsultationRequestService requests;
+  private final RequestOutcome outcomes;
   private final SpringValidatorAdapter validator;
 
-  public ApplicationPageController(ConsultationRequestService requests,
+  public ApplicationPageController(ConsultationRequestService requests, RequestOutcome outcomes,
       jakarta.validation.Validator validator) {
     this.requests = requests;
+    this.outcomes = outcomes;
     this.validator = new SpringValidatorAdapter(validator);
   }
 
@@ -64,9 +84,10 @@ public class ApplicationPageController {
   }
 
   @GetMapping
-  public String form(Model model) {
+  public String form(Model model, HttpSession session) {
     model.addAttribute(NAME, new ConsultationRequestForm(null, null, null, null, null, null,
         null, null, null, null, null, null, null));
+    model.addAttribute(FORM_TOKEN, PageSubmissions.of(session).issue());
     return "beratung-anfragen";
   }
 
@@ -77,7 +98,22 @@ public class ApplicationPageController {
    */
   @PostMapping
   public String submit(@ModelAttribute(NAME) ConsultationRequestForm request, BindingResult binding,
+      @RequestParam(name = FORM_TOKEN, required = false) String formToken,
       HttpServletRequest http, Model model, HttpServletResponse response) {
+    PageSubmissions submissions = PageSubmissions.of(http.getSession());
+    // The lock makes the two POSTs of a double click one request: the second waits, then finds
+    // its token used.
+    synchronized (submissions) {
+      if (submissions.usedFor(formToken) != null) {
+        return seeOther(http, CONFIRMATION);
+      }
+      return check(request, binding, formToken, submissions, http, model, response);
+    }
+  }
+
+  private String check(ConsultationRequestForm request, BindingResult binding, String formToken,
+      PageSubmissions submissions, HttpServletRequest http, Model model, HttpServletResponse response) {
+    model.addAttribute(FORM_TOKEN, submissions.issue());
     ConsultationRequestForm form = request != null ? request : readable(http);
     BindingResult checked = new BeanPropertyBindingResult(form, NAME);
     for (RecordComponent component : ConsultationRequestForm.class.getRecordComponents()) {
@@ -100,13 +136,43 @@ public class ApplicationPageController {
       return "beratung-anfragen";
     }
     try {
-      model.addAttribute("submitted", requests.submit(form));
-      return "beratung-angefragt";
+      ConsultationRequestService.Submitted submitted = requests.submit(form);
+      submissions.submitted(formToken, submitted.reference(), submitted.accessToken());
+      return seeOther(http, CONFIRMATION);
     } catch (DuplicateRequestException | ApplicationDeadlinePassedException refused) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       model.addAttribute("refusal", refused.getMessage());
       return "beratung-anfragen";
     }
+  }
+
+  /**
+   * The confirmation of the request submitted last in this session: reference, status, the reason
+   * when it is not eligible, and the access token the first time only. Without a request in the
+   * session, the form.
+   */
+  @GetMapping("/bestaetigung")
+  public String confirmation(HttpServletRequest http, Model model) {
+    PageSubmissions submissions = PageSubmissions.existing(http.getSession(false));
+    String reference = submissions == null ? null : submissions.reference();
+    if (reference == null) {
+      return seeOther(http, PAGE);
+    }
+    RequestOutcome.Outcome outcome = outcomes.of(reference)
+        .orElse(new RequestOutcome.Outcome(null, null));
+    model.addAttribute("reference", reference);
+    model.addAttribute("status", outcome.status());
+    model.addAttribute("ineligibilityReason", outcome.ineligibilityReason());
+    model.addAttribute("notSelected", RequestStatus.NOT_SELECTED.label().equals(outcome.status()));
+    model.addAttribute("accessToken", submissions.takeAccessToken());
+    model.addAttribute("statusPage", STATUS_PAGE);
+    return "beratung-angefragt";
+  }
+
+  /** A redirect with 303, so that the browser follows with GET whatever it sent. */
+  private static String seeOther(HttpServletRequest http, String path) {
+    http.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+    return "redirect:" + path;
   }
 
   static void strictEditors(PropertyEditorRegistry registry) {

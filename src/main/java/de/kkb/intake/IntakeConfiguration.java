@@ -32,7 +32,7 @@ class IntakeConfiguration {
     registration.setName("kkbIntakeGuard");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     registration.addUrlPatterns("/api/consultation-requests", "/api/consultation-requests/*",
-        "/beratung-anfragen");
+        "/beratung-anfragen", "/beratung-anfragen/*");
     return registration;
   }
 }

@@ -46,11 +46,20 @@ public class Notices {
 
   /** A notice to the applicant's contact address, once per request, template and status. */
   public void toApplicant(DelegateExecution execution, String template) {
+    toApplicant(execution, template, Map.of());
+  }
+
+  /**
+   * A notice to the applicant, with values for the template beyond the process variables (e.g. the
+   * date a deadline ends); they are no process variables.
+   */
+  public void toApplicant(DelegateExecution execution, String template, Map<String, Object> extra) {
     Object email = execution.getVariable(ConsultationRequestProcess.Variables.CONTACT_EMAIL);
     if (email == null || email.toString().isBlank()) {
       return;
     }
     Map<String, Object> model = new HashMap<>(execution.getVariables());
+    model.putAll(extra);
     String key = execution.getProcessBusinessKey() + "|" + template + "|"
         + execution.getVariable(ConsultationRequestProcess.Variables.REQUEST_STATUS);
     enqueue(execution.getProcessInstanceId(), new Notice(template, email.toString(),

@@ -177,6 +177,8 @@ class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/")).permitAll()
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/index.html")).permitAll()
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/css/**")).permitAll()
+            // The public pages' one script (focus on the error list, submit once, print).
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/js/**")).permitAll()
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/favicon.ico")).permitAll()
             .requestMatchers(withDefaults().matcher("/error")).permitAll()
             // The webapps' login page asks for it (404): no login challenge on their login page.

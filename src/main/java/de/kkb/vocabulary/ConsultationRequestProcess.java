@@ -10,6 +10,16 @@ public final class ConsultationRequestProcess {
   private ConsultationRequestProcess() {
   }
 
+  /** The outputs of {@link #ELIGIBILITY_DECISION}, the entries of the variable {@code eligibility}. */
+  public static final class EligibilityOutputs {
+    public static final String ELIGIBLE = "eligible";
+    /** Why a request is not eligible, in plain German; null when it is. */
+    public static final String INELIGIBILITY_REASON = "ineligibilityReason";
+
+    private EligibilityOutputs() {
+    }
+  }
+
   public static final class Messages {
     /** A free place goes to the first request on the waiting list. */
     public static final String PLACE_OFFERED = "PlaceOffered";
@@ -55,20 +65,29 @@ public final class ConsultationRequestProcess {
   }
 
   public static final class Variables {
-    // What the applicant enters (the intake API, the application page and the Tasklist start form)
+    // What the applicant enters (the intake API and the application page); the ones no model or
+    // form names are @CodeOnly: the intake writes them; notices, code and the decision table read them.
+    @CodeOnly
     public static final String MUNICIPALITY_KIND = "municipalityKind";
+    @CodeOnly
     public static final String AGS = "ags";
+    @CodeOnly
     public static final String POPULATION = "population";
     public static final String CONTACT_NAME = "contactName";
     public static final String CONTACT_ROLE = "contactRole";
+    @CodeOnly
     public static final String CONTACT_EMAIL = "contactEmail";
+    @CodeOnly
     public static final String CONTACT_PHONE = "contactPhone";
+    @CodeOnly
     public static final String COMMISSIONED_BY_ADMINISTRATION_HEAD = "commissionedByAdministrationHead";
     public static final String CONFLICT_DESCRIPTION = "conflictDescription";
+    @CodeOnly
     public static final String PREVIOUS_ATTEMPTS = "previousAttempts";
+    @CodeOnly
     public static final String PARTIES_INVOLVED = "partiesInvolved";
+    @CodeOnly
     public static final String DESIRED_START = "desiredStart";
-    public static final String APPLICANT_USER_ID = "applicantUserId";
     // Programme management and consultants
     public static final String DOCUMENTS_COMPLETE = "documentsComplete";
     public static final String MISSING_DOCUMENTS = "missingDocuments";

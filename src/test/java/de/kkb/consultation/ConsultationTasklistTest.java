@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kkb.demo.FormFiller;
+import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
@@ -80,9 +81,10 @@ public class ConsultationTasklistTest {
     assertThat(restTaskInstances("k3b-anna")).containsExactly(k3b);
     assertThat(restTaskInstances("k3b-ben")).containsExactly(k3b);
     assertThat(restTaskInstances("fzfd-david")).containsExactly(forumZfd);
-    assertThat(new HttpSession(port).basic("kommune-musterstadt", "demo")
+    assertThat(new HttpSession(port).basic(FormerApplicantAccount.create(identityService), FormerApplicantAccount.PASSWORD)
         .get("/engine-rest/task?processDefinitionKey=Consultation").statusCode())
-        .as("applicants have no engine API at all").isEqualTo(403);
+        .as("an account without a group (as applicants had) has no engine API at all").isEqualTo(403);
+    FormerApplicantAccount.delete(identityService);
     assertThat(restTaskInstances("steuerung")).as("programme management reads everything")
         .contains(k3b, forumZfd);
 

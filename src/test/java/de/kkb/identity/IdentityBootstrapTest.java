@@ -35,7 +35,7 @@ class IdentityBootstrapTest {
   void groupsOfTheDesignExistWithGermanNames() {
     assertThat(identityService.createGroupQuery().list()).extracting(Group::getId)
         .containsExactlyInAnyOrder("programme-management", "consultants-k3b",
-            "consultants-forumzfd", "applicants", "camunda-admin");
+            "consultants-forumzfd", "camunda-admin");
     assertThat(identityService.createGroupQuery().groupId("consultants-k3b").singleResult().getName())
         .isEqualTo("Berater:innen K3B");
   }
@@ -49,7 +49,7 @@ class IdentityBootstrapTest {
   void demoUsersHaveNamesMailAndTheirGroup() {
     List<User> users = identityService.createUserQuery().list();
     assertThat(users).extracting(User::getId).containsExactlyInAnyOrder("demo", "steuerung",
-        "k3b-anna", "k3b-ben", "fzfd-clara", "fzfd-david", "kommune-musterstadt");
+        "k3b-anna", "k3b-ben", "fzfd-clara", "fzfd-david");
     assertThat(users).allSatisfy(user -> {
       assertThat(user.getFirstName()).isNotBlank();
       assertThat(user.getLastName()).isNotBlank();

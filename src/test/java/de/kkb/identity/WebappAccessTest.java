@@ -10,11 +10,16 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Each demo user logs in like a browser and sees exactly the webapps and filters of its group. */
@@ -26,6 +31,18 @@ class WebappAccessTest {
 
   @LocalServerPort
   int port;
+  @Autowired
+  IdentityService identityService;
+
+  @BeforeEach
+  void formerApplicantAccount() {
+    FormerApplicantAccount.create(identityService);
+  }
+
+  @AfterEach
+  void deleteFormerApplicantAccount() {
+    FormerApplicantAccount.delete(identityService);
+  }
 
   static Stream<Arguments> users() {
     Set<String> staffFilters = Set.of("Meine Aufgaben", "Gruppenaufgaben", "Überfällig");
@@ -38,7 +55,7 @@ class WebappAccessTest {
         Arguments.of("k3b-ben", Set.of("tasklist"), staffFilters),
         Arguments.of("fzfd-clara", Set.of("tasklist"), staffFilters),
         Arguments.of("fzfd-david", Set.of("tasklist"), staffFilters),
-        Arguments.of("kommune-musterstadt", Set.of(), Set.of()));
+        Arguments.of(FormerApplicantAccount.ID, Set.of(), Set.of()));
   }
 
   @ParameterizedTest(name = "{0}")

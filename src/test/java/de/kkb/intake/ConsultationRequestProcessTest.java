@@ -114,6 +114,13 @@ class ConsultationRequestProcessTest {
     assertThat(jdbc.queryForList("SELECT template FROM kkb_notification WHERE business_key = ? "
         + "ORDER BY created_at", String.class, request.getBusinessKey()))
         .containsExactly("request-received", "documents-missing", "documents-reminder");
+    // The notices name the end of the deadline (kkb.intake.documents-deadline, 14 days here).
+    assertThat(jdbc.queryForObject("SELECT body_text FROM kkb_notification WHERE business_key = ? "
+        + "AND template = 'documents-missing'", String.class, request.getBusinessKey()))
+        .contains("bis zum 17.07.2023, 09:00 Uhr");
+    assertThat(jdbc.queryForObject("SELECT body_text FROM kkb_notification WHERE business_key = ? "
+        + "AND template = 'documents-reminder'", String.class, request.getBusinessKey()))
+        .contains("Die Frist endet am 17.07.2023.");
     Jobs.setClock("2023-07-17T08:59");
     assertThat(Jobs.runDueJobs(managementService())).isZero();
     Jobs.setClock("2023-07-17T09:01");

@@ -378,12 +378,14 @@ class IntakeMalformedInputTest {
   }
 
   HttpResponse<String> postForm(List<String[]> form) {
-    String body = form.stream()
+    return new HttpSession(port).post(PAGE, "application/x-www-form-urlencoded", encode(form));
+  }
+
+  static byte[] encode(List<String[]> form) {
+    return form.stream()
         .map(pair -> URLEncoder.encode(pair[0], StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(pair[1], StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return new HttpSession(port).post(PAGE, "application/x-www-form-urlencoded",
-        body.getBytes(StandardCharsets.UTF_8));
+        .collect(Collectors.joining("&")).getBytes(StandardCharsets.UTF_8);
   }
 
   // --- What stays allowed -----------------------------------------------------------------------
@@ -423,10 +425,12 @@ class IntakeMalformedInputTest {
         default -> { }
       }
     });
-    HttpResponse<String> page = postForm(form);
+    HttpSession browser = new HttpSession(port);
+    HttpResponse<String> page = browser.post(PAGE, "application/x-www-form-urlencoded", encode(form));
 
-    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-    assertThat(Jsoup.parse(page.body()).select("#reference").text()).matches("KKB-2023-\\d{3}");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(303);
+    HttpResponse<String> confirmation = browser.get("/beratung-anfragen/bestaetigung");
+    assertThat(Jsoup.parse(confirmation.body()).select("#reference").text()).matches("KKB-2023-\\d{3}");
     assertThat(requestsStarted()).isEqualTo(before + 1);
   }
 

@@ -9,10 +9,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.support.EngineTime;
+import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationRequestProcess;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,6 +32,8 @@ class RequestToConsultationTest {
   @LocalServerPort
   int port;
   @Autowired
+  IdentityService identityService;
+  @Autowired
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
@@ -43,8 +47,9 @@ class RequestToConsultationTest {
     JsonNode api = JSON.readTree(created.body());
     String apiReference = api.path(CommonVariables.REFERENCE).asText();
 
-    // Tasklist is no way in for applicants any more: their account may not start a request.
-    HttpResponse<String> byTasklist = new HttpSession(port).basic("kommune-musterstadt", "demo").postJson(
+    // Tasklist is no way in: an applicant's account of earlier versions may not start a request.
+    String formerApplicant = FormerApplicantAccount.create(identityService);
+    HttpResponse<String> byTasklist = new HttpSession(port).basic(formerApplicant, FormerApplicantAccount.PASSWORD).postJson(
         "/engine-rest/process-definition/key/ConsultationRequest/submit-form", "{\"variables\":{}}");
     assertThat(byTasklist.statusCode()).isEqualTo(403);
 
@@ -78,8 +83,9 @@ class RequestToConsultationTest {
     // without a token gets the same 404 as a wrong token, and so does any other account.
     HttpResponse<String> wrongToken = new HttpSession(port)
         .get("/api/consultation-requests/" + tasklistReference, "X-Access-Token", "falsch");
-    HttpResponse<String> byLogin = new HttpSession(port).basic("kommune-musterstadt", "demo")
+    HttpResponse<String> byLogin = new HttpSession(port).basic(formerApplicant, FormerApplicantAccount.PASSWORD)
         .get("/api/consultation-requests/" + tasklistReference);
+    FormerApplicantAccount.delete(identityService);
     HttpResponse<String> otherApplicant = new HttpSession(port).basic("k3b-anna", "demo")
         .get("/api/consultation-requests/" + tasklistReference);
     for (HttpResponse<String> response : List.of(wrongToken, byLogin, otherApplicant)) {

@@ -2,6 +2,7 @@ package de.kkb.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,5 +36,52 @@ class MailTemplatesTest {
         "missingDocuments", "<b>Beschluss</b>"));
     assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;");
     assertThat(mail.text()).contains("<script>x</script>").as("plain text is text");
+  }
+
+  static Map<String, Object> applicantModel(String status) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("contactName", "Maria Muster");
+    model.put("municipalityName", "Musterstadt");
+    model.put("businessKey", "KKB-2024-001");
+    model.put("requestStatus", status);
+    model.put("missingDocuments", "Ratsbeschluss, Organigramm");
+    model.put("baseUrl", "https://kkb.example.org");
+    return model;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"request-received, eingegangen", "documents-missing, Unterlagen fehlen",
+      "documents-reminder, Unterlagen fehlen", "request-withdrawn, zurückgezogen",
+      "selection-result, ausgewählt", "selection-result, Warteliste", "selection-result, nicht ausgewählt"})
+  void applicantNoticesNameTheStatusPageAndWhatToDoButNeverTheToken(String template, String status) {
+    Map<String, Object> model = applicantModel(status);
+    model.put("accessToken", "GEHEIMER-SCHLUESSEL");
+    MailTemplates.Rendered mail = templates.render(template, model);
+    for (String body : new String[] {mail.text(), mail.html()}) {
+      assertThat(body).contains("https://kkb.example.org/beratung-anfragen/stand")
+          .contains("KKB-2024-001")
+          .doesNotContain("GEHEIMER-SCHLUESSEL")
+          .doesNotContain("14 Tagen");
+      assertThat(body).containsAnyOf("Wie geht es weiter?", "Was ist zu tun?", "Bitte laden Sie");
+    }
+    assertThat(mail.html()).contains("href=\"https://kkb.example.org/beratung-anfragen/stand\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"documents-missing, bis zum 17.07.2023, 09:00 Uhr", "documents-reminder, am 17.07.2023"})
+  void missingDocumentsNameTheDocumentsTheDeadlineAndTheUpload(String template, String deadline) {
+    Map<String, Object> model = applicantModel("Unterlagen fehlen");
+    model.put("documentsDeadline", deadline.replaceFirst("^(bis zum|am) ", ""));
+    MailTemplates.Rendered mail = templates.render(template, model);
+    assertThat(mail.text()).contains("Ratsbeschluss, Organigramm", deadline, "auf der Statusseite hoch",
+        "https://kkb.example.org/beratung-anfragen/stand");
+    assertThat(mail.html()).contains("Ratsbeschluss, Organigramm", "17.07.2023", "auf der Statusseite hoch");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"documents-missing", "documents-reminder"})
+  void withoutADeadlineTheNoticeNamesNoDate(String template) {
+    MailTemplates.Rendered mail = templates.render(template, applicantModel("Unterlagen fehlen"));
+    assertThat(mail.text()).contains("auf der Statusseite hoch").doesNotContain("bis zum  ").doesNotContain("null");
   }
 }

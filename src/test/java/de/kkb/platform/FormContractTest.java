@@ -48,6 +48,7 @@ class FormContractTest {
       Map.entry("phase", "PhaseTracker"),
       Map.entry("carrier", "ConsultationStart"),
       Map.entry("reference", "RequestRegister (the request's reference and business key)"),
+      Map.entry("municipalityName", "the intake (ConsultationRequestForm, page and API) starts the request with it"),
       Map.entry("eligibility", "the business rule task (decision Eligibility, single result)"),
       Map.entry("placeFreed", "PhaseTracker, out-mapped from the called Consultation"),
       Map.entry("execution", "the engine"), Map.entry("task", "the engine"));

@@ -109,7 +109,7 @@ class ThirdCarrierTest {
   @Test
   void theThirdCarriersGroupHasAGermanNameAndTheGrantsOfTheOthers() {
     assertThat(identity.createGroupQuery().list()).extracting(Group::getId).containsExactlyInAnyOrder(
-        "programme-management", K3B, DREI, FORUM_ZFD, "applicants", "camunda-admin");
+        "programme-management", K3B, DREI, FORUM_ZFD, "camunda-admin");
     Group drei = identity.createGroupQuery().groupId(DREI).singleResult();
     assertThat(drei.getName()).isEqualTo("Berater:innen Dritter Träger");
     assertThat(drei.getType()).isEqualTo("WORKFLOW");

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
@@ -23,6 +24,7 @@ import de.kkb.vocabulary.InterventionProcess;
 import de.kkb.vocabulary.Phase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -41,6 +43,8 @@ class ProgrammeReportTest {
 
   @LocalServerPort
   int port;
+  @Autowired
+  IdentityService identityService;
   @Autowired
   RuntimeService runtimeService;
   @Autowired
@@ -178,8 +182,12 @@ class ProgrammeReportTest {
         .isEqualTo(401);
     assertThat(new HttpSession(port).basic("k3b-anna", "demo").get("/api/programme/report").statusCode())
         .isEqualTo(403);
-    assertThat(new HttpSession(port).basic("kommune-musterstadt", "demo").get("/api/programme/report?format=csv")
-        .statusCode()).isEqualTo(403);
+    try {
+      assertThat(new HttpSession(port).basic(FormerApplicantAccount.create(identityService), FormerApplicantAccount.PASSWORD)
+          .get("/api/programme/report?format=csv").statusCode()).isEqualTo(403);
+    } finally {
+      FormerApplicantAccount.delete(identityService);
+    }
     assertThat(new HttpSession(port).basic("steuerung", "demo").get("/api/programme/report?format=csv")
         .statusCode()).isEqualTo(200);
   }

@@ -6,11 +6,20 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kkb.identity.AuthorizationSetup;
+import de.kkb.identity.IdentityBootstrap;
+import de.kkb.identity.KkbGroups;
+import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A request starts only through the intake: applicants have no grant on the engine, and nobody
- * chooses a business key.
+ * A request starts only through the intake: applicants have no account (the platform creates none,
+ * and no group for them), an account without a group has no grant on the engine, and nobody chooses
+ * a business key. The account the tests use is one of an earlier version ({@link FormerApplicantAccount}).
  */
 @PlatformTest
 class ApplicantLeastPrivilegeTest {
@@ -32,13 +42,47 @@ class ApplicantLeastPrivilegeTest {
   @LocalServerPort
   int port;
   @Autowired
+  IdentityService identityService;
+
+  @BeforeEach
+  void formerApplicantAccount() {
+    FormerApplicantAccount.create(identityService);
+  }
+
+  @AfterEach
+  void deleteFormerApplicantAccount() {
+    FormerApplicantAccount.delete(identityService);
+  }
+  @Autowired
   HistoryService historyService;
   @Autowired
   AuthorizationService authorizationService;
 
+  @Autowired
+  IdentityBootstrap identityBootstrap;
+  @Autowired
+  AuthorizationSetup authorizationSetup;
+
   @Test
-  void theApplicantsGroupHasNoGrantAtAll() {
-    assertThat(authorizationService.createAuthorizationQuery().groupIdIn("applicants").count()).isZero();
+  void thereIsNoApplicantsGroupAndNoGrantForIt() {
+    assertThat(identityService.createGroupQuery().groupId(KkbGroups.APPLICANTS).count()).isZero();
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(KkbGroups.APPLICANTS).count()).isZero();
+  }
+
+  @Test
+  void theStartUpRemovesTheApplicantsGroupAnEarlierVersionLeftWithItsGrantsAndMembers() {
+    identityService.saveGroup(identityService.newGroup(KkbGroups.APPLICANTS));
+    identityService.createMembership(FormerApplicantAccount.ID, KkbGroups.APPLICANTS);
+    authorizationSetup.grant(KkbGroups.APPLICANTS, Resources.APPLICATION, AuthorizationSetup.TASKLIST,
+        Permissions.ACCESS);
+
+    identityBootstrap.run();
+
+    assertThat(identityService.createGroupQuery().groupId(KkbGroups.APPLICANTS).count()).isZero();
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(KkbGroups.APPLICANTS).count()).isZero();
+    assertThat(identityService.createGroupQuery().groupMember(FormerApplicantAccount.ID).count()).isZero();
+    assertThat(new HttpSession(port).webappLogin("tasklist", FormerApplicantAccount.ID,
+        FormerApplicantAccount.PASSWORD).statusCode()).isEqualTo(403);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -49,7 +93,7 @@ class ApplicantLeastPrivilegeTest {
       "/engine-rest/message", "/engine-rest/signal", "/engine-rest/condition"})
   void anApplicantAccountStartsNothingThroughTheRestApi(String path) {
     long before = historyService.createHistoricProcessInstanceQuery().count();
-    HttpResponse<String> response = new HttpSession(port).basic("kommune-musterstadt", "demo")
+    HttpResponse<String> response = new HttpSession(port).basic(FormerApplicantAccount.ID, FormerApplicantAccount.PASSWORD)
         .postJson(path, REQUEST_START);
     assertThat(response.statusCode()).as(path).isEqualTo(403);
     assertThat(response.body()).contains("Keine Berechtigung");
@@ -59,9 +103,9 @@ class ApplicantLeastPrivilegeTest {
   @Test
   void anApplicantAccountCannotOpenTasklistNorItsEngineApi() {
     HttpSession browser = new HttpSession(port);
-    assertThat(browser.webappLogin("tasklist", "kommune-musterstadt", "demo").statusCode()).isEqualTo(403);
+    assertThat(browser.webappLogin("tasklist", FormerApplicantAccount.ID, "demo").statusCode()).isEqualTo(403);
     HttpSession welcome = new HttpSession(port);
-    assertThat(welcome.webappLogin("welcome", "kommune-musterstadt", "demo").statusCode()).isEqualTo(200);
+    assertThat(welcome.webappLogin("welcome", FormerApplicantAccount.ID, "demo").statusCode()).isEqualTo(200);
     long before = historyService.createHistoricProcessInstanceQuery().count();
     HttpResponse<String> start = welcome.postJson(
         "/camunda/api/engine/engine/default/process-definition/key/ConsultationRequest/submit-form",

@@ -14,14 +14,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import de.kkb.identity.KkbGroups;
+import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.ConsultationProcess;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +46,18 @@ class EngineApiExposureTest {
 
   @LocalServerPort
   int port;
+  @Autowired
+  IdentityService identityService;
+
+  @BeforeEach
+  void formerApplicantAccount() {
+    FormerApplicantAccount.create(identityService);
+  }
+
+  @AfterEach
+  void deleteFormerApplicantAccount() {
+    FormerApplicantAccount.delete(identityService);
+  }
   @Autowired
   RuntimeService runtimeService;
   @Autowired
@@ -129,13 +145,13 @@ class EngineApiExposureTest {
   @Test
   void everyUserGetsExactlyTheirPartAndConsultantsLearnNothingAboutTheOtherCarrier() throws IOException {
     List<String> users = List.of("demo", "steuerung", "k3b-anna", "k3b-ben", "fzfd-clara", "fzfd-david",
-        "kommune-musterstadt");
+        FormerApplicantAccount.ID);
     Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (String endpoint : ENDPOINTS) {
       Map<String, Integer> row = new LinkedHashMap<>();
       for (String user : users) {
-        if (changes(endpoint) && !user.startsWith("k3b-") && !user.equals("kommune-musterstadt")) {
+        if (changes(endpoint) && !user.startsWith("k3b-") && !user.equals(FormerApplicantAccount.ID)) {
           row.put(user, null);
           continue;
         }
@@ -147,7 +163,7 @@ class EngineApiExposureTest {
         if (user.startsWith("k3b-")) {
           checkConsultant(user, endpoint, real, problems);
         }
-        if (user.equals("kommune-musterstadt") && real.statusCode() != 403) {
+        if (user.equals(FormerApplicantAccount.ID) && real.statusCode() != 403) {
           problems.add("applicant " + endpoint + ": " + real.statusCode() + " instead of 403");
         }
       }
