@@ -15,10 +15,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kkb.support.EngineTime;
+import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,8 @@ class ApplicantPortalApiTest {
   int port;
   @Autowired
   HistoryService historyService;
+  @Autowired
+  IdentityService identityService;
   @Autowired
   RuntimeService runtimeService;
   @Autowired
@@ -97,10 +101,14 @@ class ApplicantPortalApiTest {
   }
 
   HttpResponse<byte[]> download(String id, String user) throws Exception {
+    return download(id, user, "demo");
+  }
+
+  HttpResponse<byte[]> download(String id, String user, String password) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/documents/" + id)).GET();
     if (user != null) {
       request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
@@ -225,7 +233,13 @@ class ApplicantPortalApiTest {
     assertThat(download(id, "fzfd-clara").statusCode()).isEqualTo(403);
     assertThat(download("00000000-0000-0000-0000-000000000000", "fzfd-clara").statusCode()).isEqualTo(403);
     assertThat(download(id, null).statusCode()).isEqualTo(401);
-    assertThat(download(id, "kommune-musterstadt").statusCode()).isEqualTo(403);
+    // An account without a group (as applicants' accounts were) opens nothing.
+    try {
+      String former = FormerApplicantAccount.create(identityService);
+      assertThat(download(id, former, FormerApplicantAccount.PASSWORD).statusCode()).isEqualTo(403);
+    } finally {
+      FormerApplicantAccount.delete(identityService);
+    }
     assertThat(download("00000000-0000-0000-0000-000000000000", "steuerung").statusCode()).isEqualTo(404);
     List<String> refusedBodies = List.of(new String(download(id, "fzfd-clara").body(), StandardCharsets.UTF_8));
     assertThat(refusedBodies.get(0)).doesNotContain("%PDF");
