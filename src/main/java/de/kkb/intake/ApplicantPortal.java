@@ -125,6 +125,8 @@ public class ApplicantPortal {
       runtimeService.createMessageCorrelation(ConsultationRequestProcess.Messages.DOCUMENTS_PROVIDED)
           .processInstanceId(request.getId())
           .setVariable(ConsultationRequestProcess.Variables.HANDED_IN_DOCUMENTS, markdown(documents.of(reference)))
+          // The next completeness check starts undecided, not with the previous "documents missing".
+          .setVariable(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, null)
           .correlate();
     } catch (MismatchingMessageCorrelationException e) {
       // Another call handed in or the deadline passed in the meantime: the transaction rolls back.

@@ -156,8 +156,10 @@ class ApplicantPortalApiTest {
         new Part("plan.png", "image/png", PNG));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(documents()).isEqualTo(before + 2);
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult()
-        .getTaskDefinitionKey()).isEqualTo(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS);
+    var check = taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult();
+    assertThat(check.getTaskDefinitionKey()).isEqualTo(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS);
+    assertThat(taskService.getVariable(check.getId(), ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE))
+        .as("the check starts undecided").isNull();
     JsonNode after = IntakeApiTest.JSON.readTree(new HttpSession(port)
         .get(PATH + "/" + request.reference(), "X-Access-Token", request.token()).body());
     assertThat(after.path("documents")).hasSize(2);
