@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import de.kkb.platform.EngineClock;
+import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import de.kkb.vocabulary.RequestStatus;
@@ -124,7 +125,7 @@ public class ApplicantPortal {
     try {
       runtimeService.createMessageCorrelation(ConsultationRequestProcess.Messages.DOCUMENTS_PROVIDED)
           .processInstanceId(request.getId())
-          .setVariable(ConsultationRequestProcess.Variables.HANDED_IN_DOCUMENTS, markdown(documents.of(reference)))
+          .setVariable(CommonVariables.HANDED_IN_DOCUMENTS, markdown(documents.of(reference)))
           // The next completeness check starts undecided, not with the previous "documents missing".
           .setVariable(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, null)
           .correlate();

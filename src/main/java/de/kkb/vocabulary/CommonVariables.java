@@ -21,6 +21,11 @@ public final class CommonVariables {
   public static final String MEASURE_FORMAT = "measureFormat";
   public static final String MEASURE_LEAD = "measureLead";
   public static final String PLANNED_DATE = "plannedDate";
+  /**
+   * The documents the applicant handed in, as Markdown links for the forms of programme management
+   * and, once selected, of the advising carrier's consultants.
+   */
+  public static final String HANDED_IN_DOCUMENTS = "handedInDocuments";
 
   private CommonVariables() {
   }

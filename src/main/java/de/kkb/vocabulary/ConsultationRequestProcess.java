@@ -113,8 +113,6 @@ public final class ConsultationRequestProcess {
      * mandate before implementation); set by the consultation, passed back when it ends.
      */
     public static final String PLACE_FREED = "placeFreed";
-    /** The documents the applicant handed in, as Markdown links for "Vollständigkeit prüfen". */
-    public static final String HANDED_IN_DOCUMENTS = "handedInDocuments";
     /** Why the applicant withdrew (optional); the request's copy of the consultation's variable. */
     @CodeOnly
     public static final String WITHDRAWAL_REASON = "withdrawalReason";

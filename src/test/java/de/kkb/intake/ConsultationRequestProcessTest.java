@@ -268,7 +268,7 @@ class ConsultationRequestProcessTest {
     assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS).variables()
         .containsEntry(ConsultationRequestProcess.Variables.REQUEST_STATUS, "in Prüfung");
     assertThat((String) runtimeService().getVariable(request.getId(),
-        ConsultationRequestProcess.Variables.HANDED_IN_DOCUMENTS)).startsWith("- [Beschluss -Rat-.pdf](/api/documents/");
+        CommonVariables.HANDED_IN_DOCUMENTS)).startsWith("- [Beschluss -Rat-.pdf](/api/documents/");
     ApplicantPortal.RequestView view = portal().view(request.getBusinessKey(), token);
     assertThat(view.expected()).isNull();
     assertThat(view.documents()).extracting(ApplicantPortal.HandedIn::mediaType).containsExactly("application/pdf");
@@ -278,6 +278,16 @@ class ConsultationRequestProcessTest {
         new MockMultipartFile("files", "b.pdf", "application/pdf", PDF))))
         .isInstanceOf(PortalRefusal.class).hasMessageContaining("Unterlagen fehlen");
     assertThat(documents()).isEqualTo(1);
+
+    // Once selected, the advising carrier's consultants find the documents in the consultation too.
+    complete(task(request), withVariables(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "COMPLETE"));
+    holdTalk(request);
+    select(request, "consultants-k3b");
+    ProcessInstance consultation = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ConsultationProcess.KEY).processInstanceBusinessKey(request.getBusinessKey())
+        .singleResult();
+    assertThat((String) runtimeService().getVariable(consultation.getId(), CommonVariables.HANDED_IN_DOCUMENTS))
+        .startsWith("- [Beschluss -Rat-.pdf](/api/documents/");
   }
 
   @Test

@@ -51,6 +51,7 @@ class FormContractTest {
       Map.entry("municipalityName", "the intake (ConsultationRequestForm, page and API) starts the request with it"),
       Map.entry("eligibility", "the business rule task (decision Eligibility, single result)"),
       Map.entry("placeFreed", "PhaseTracker, out-mapped from the called Consultation"),
+      Map.entry("handedInDocuments", "ApplicantPortal: the documents handed in, as links"),
       Map.entry("execution", "the engine"), Map.entry("task", "the engine"));
   static final Set<String> KEYWORDS = Set.of("true", "false", "null", "empty", "not", "and", "or",
       "eq", "ne", "gt", "lt", "ge", "le");
