@@ -2,23 +2,18 @@ package de.kkb.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import de.kkb.support.Browser;
+import de.kkb.support.BrowserPageTest;
 import de.kkb.support.EngineTime;
 import de.kkb.support.PlatformTest;
 import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -27,36 +22,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * reloads the confirmation, clicks twice; axe-core finds no WCAG 2.1 A/AA violation on the empty
  * form, the form with errors and the confirmation. Skipped without chromium ({@link Browser}).
  */
-@Tag("browser")
 @PlatformTest
 @EngineTime("2023-07-03T09:00")
-class ApplicationBrowserTest {
-
-  static Browser browser;
+class ApplicationBrowserTest extends BrowserPageTest {
 
   @LocalServerPort
   int port;
   @Autowired
   HistoryService historyService;
-
-  /** Started once, for the first test; each test is skipped (or fails) on its own without one. */
-  @BeforeEach
-  void startBrowser() {
-    if (browser == null) {
-      browser = Browser.start();
-    }
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  WebDriver driver() {
-    return browser.driver();
-  }
 
   String url(String path) {
     return "http://localhost:" + port + path;
@@ -64,10 +37,6 @@ class ApplicationBrowserTest {
 
   long requestsStarted() {
     return IntakeApiTest.requestsStarted(historyService);
-  }
-
-  WebDriverWait waiting() {
-    return new WebDriverWait(driver(), Duration.ofSeconds(30));
   }
 
   /** Types into the fields the way a person does: label by label, a choice in the list, a radio button. */

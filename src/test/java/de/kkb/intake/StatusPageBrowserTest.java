@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kkb.support.Browser;
+import de.kkb.support.BrowserPageTest;
 import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import de.kkb.vocabulary.RequestStatus;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,12 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * move on, withdraws another request; axe-core finds no WCAG 2.1 A/AA violation on the lookup and
  * the status. Skipped without chromium ({@link Browser}).
  */
-@Tag("browser")
 @PlatformTest
 @EngineTime("2023-07-03T09:00")
-class StatusPageBrowserTest {
-
-  static Browser browser;
+class StatusPageBrowserTest extends BrowserPageTest {
 
   @LocalServerPort
   int port;
@@ -48,28 +40,6 @@ class StatusPageBrowserTest {
   JdbcTemplate jdbc;
   @TempDir
   Path files;
-
-  @BeforeEach
-  void startBrowser() {
-    if (browser == null) {
-      browser = Browser.start();
-    }
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  WebDriver driver() {
-    return browser.driver();
-  }
-
-  WebDriverWait waiting() {
-    return new WebDriverWait(driver(), Duration.ofSeconds(30));
-  }
 
   String[] submit() throws Exception {
     JsonNode body = IntakeApiTest.JSON.readTree(new HttpSession(port).postJson("/api/consultation-requests",
