@@ -251,8 +251,8 @@ public class ApplicantPortal {
   private static String reason(String status, Map<String, Object> variables) {
     if (RequestStatus.NOT_SELECTED.label().equals(status) || RequestStatus.WAITING_LIST.label().equals(status)) {
       if (variables.get(ConsultationRequestProcess.Variables.ELIGIBILITY) instanceof Map<?, ?> eligibility
-          && eligibility.get("ineligibilityReason") != null) {
-        return eligibility.get("ineligibilityReason").toString();
+          && eligibility.get(ConsultationRequestProcess.EligibilityOutputs.INELIGIBILITY_REASON) != null) {
+        return eligibility.get(ConsultationRequestProcess.EligibilityOutputs.INELIGIBILITY_REASON).toString();
       }
       Object selection = variables.get(ConsultationRequestProcess.Variables.SELECTION_REASON);
       return selection == null ? null : selection.toString();

@@ -160,9 +160,9 @@ public class ApplicationPageController {
     }
     RequestOutcome.Outcome outcome = outcomes.of(reference)
         .orElse(new RequestOutcome.Outcome(null, null));
-    model.addAttribute("reference", reference);
+    model.addAttribute("requestReference", reference);
     model.addAttribute("status", outcome.status());
-    model.addAttribute("ineligibilityReason", outcome.ineligibilityReason());
+    model.addAttribute("notEligibleBecause", outcome.ineligibilityReason());
     model.addAttribute("notSelected", RequestStatus.NOT_SELECTED.label().equals(outcome.status()));
     model.addAttribute("accessToken", submissions.takeAccessToken());
     model.addAttribute("statusPage", STATUS_PAGE);

@@ -101,7 +101,7 @@ public class StatusPageController {
       throttle.failed(THROTTLE_KEY + reference.strip());
       response.setStatus(refusal.status().value());
       model.addAttribute("problem", refusal.getMessage());
-      model.addAttribute("reference", reference);
+      model.addAttribute("enteredReference", reference);
       return PAGE;
     }
     response.setStatus(refusal.status().value());
@@ -118,7 +118,7 @@ public class StatusPageController {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       model.addAttribute("problem", "Zu diesem Aktenzeichen wurde zu oft ein falscher Zugangsschlüssel "
           + "eingegeben. Bitte in " + (locked.get().toMinutes() + 1) + " Minuten erneut versuchen.");
-      model.addAttribute("reference", reference);
+      model.addAttribute("enteredReference", reference);
       return PAGE;
     }
     try {
@@ -130,7 +130,7 @@ public class StatusPageController {
       }
       response.setStatus(refusal.status().value());
       model.addAttribute("problem", refusal.getMessage());
-      model.addAttribute("reference", reference);
+      model.addAttribute("enteredReference", reference);
       return PAGE;
     }
     model.addAttribute("problem", problem);

@@ -115,7 +115,7 @@ public final class ConsultationRequestProcess {
     public static final String PLACE_FREED = "placeFreed";
     /** Why the applicant withdrew (optional); the request's copy of the consultation's variable. */
     @CodeOnly
-    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final String WITHDRAWAL_REASON = ConsultationProcess.Variables.WITHDRAWAL_REASON;
 
     private Variables() {
     }
