@@ -1,34 +1,28 @@
 package de.kkb.intake;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import de.kkb.vocabulary.RequestStatus;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Submits requests and answers status lookups, for the API and the public page alike. */
+/** Submits requests, for the API and the public page alike; {@link ApplicantPortal} answers what follows. */
 @Service
 public class ConsultationRequestService {
 
   private final RequestRegister register;
   private final RuntimeService runtimeService;
-  private final HistoryService historyService;
   private final ProgrammeCalendar programme;
 
   public ConsultationRequestService(RequestRegister register, RuntimeService runtimeService,
-      HistoryService historyService, ProgrammeCalendar programme) {
+      ProgrammeCalendar programme) {
     this.register = register;
     this.runtimeService = runtimeService;
-    this.historyService = historyService;
     this.programme = programme;
   }
 
@@ -49,24 +43,6 @@ public class ConsultationRequestService {
     Object status = instance.getVariables().get(ConsultationRequestProcess.Variables.REQUEST_STATUS);
     return new Submitted(registration.reference(), registration.accessToken(),
         status == null ? RequestStatus.RECEIVED.label() : status.toString());
-  }
-
-  /** The status of a request, or empty when the reference is unknown or the token is wrong. */
-  public Optional<String> status(String reference, String accessToken) {
-    if (!register.tokenMatches(reference, accessToken)) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(ConsultationRequestProcess.KEY).processInstanceBusinessKey(reference).singleResult())
-        .map(HistoricProcessInstance::getId)
-        .flatMap(this::status);
-  }
-
-  private Optional<String> status(String processInstanceId) {
-    return Optional.ofNullable(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(processInstanceId).variableName(ConsultationRequestProcess.Variables.REQUEST_STATUS).singleResult())
-        .map(HistoricVariableInstance::getValue)
-        .map(Object::toString);
   }
 
   public record Submitted(String reference, String accessToken, String status) {
