@@ -99,10 +99,7 @@ public class StatusPageController {
     // A wrong pair or a locked reference shows the lookup again; anything else the status with the reason.
     if (refusal.status() == HttpStatus.NOT_FOUND) {
       throttle.failed(THROTTLE_KEY + reference.strip());
-      response.setStatus(refusal.status().value());
-      model.addAttribute("problem", refusal.getMessage());
-      model.addAttribute("enteredReference", reference);
-      return PAGE;
+      return lookupAgain(refusal.status(), refusal.getMessage(), reference, model, response);
     }
     response.setStatus(refusal.status().value());
     return render(reference, accessToken, refusal.getMessage(), model, response);
@@ -115,11 +112,9 @@ public class StatusPageController {
     String key = THROTTLE_KEY + reference.strip();
     Optional<Duration> locked = throttle.lockedFor(key);
     if (locked.isPresent()) {
-      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-      model.addAttribute("problem", "Zu diesem Aktenzeichen wurde zu oft ein falscher Zugangsschlüssel "
-          + "eingegeben. Bitte in " + (locked.get().toMinutes() + 1) + " Minuten erneut versuchen.");
-      model.addAttribute("enteredReference", reference);
-      return PAGE;
+      return lookupAgain(HttpStatus.TOO_MANY_REQUESTS, "Zu diesem Aktenzeichen wurde zu oft ein falscher "
+          + "Zugangsschlüssel eingegeben. Bitte in " + (locked.get().toMinutes() + 1) + " Minuten erneut "
+          + "versuchen.", reference, model, response);
     }
     try {
       model.addAttribute("view", portal.view(reference.strip(), accessToken.strip()));
@@ -128,15 +123,21 @@ public class StatusPageController {
       if (refusal.status() == HttpStatus.NOT_FOUND) {
         throttle.failed(key);
       }
-      response.setStatus(refusal.status().value());
-      model.addAttribute("problem", refusal.getMessage());
-      model.addAttribute("enteredReference", reference);
-      return PAGE;
+      return lookupAgain(refusal.status(), refusal.getMessage(), reference, model, response);
     }
     model.addAttribute("problem", problem);
     model.addAttribute("accessToken", accessToken.strip());
     model.addAttribute("maxFiles", properties.documents().maxFiles());
     model.addAttribute("maxMegabytes", ApplicantPortal.megabytes(properties.documents().maxFileSize().toBytes()));
+    return PAGE;
+  }
+
+  /** The lookup form again, with the reference entered and why it did not open. */
+  private static String lookupAgain(HttpStatus status, String problem, String reference, Model model,
+      HttpServletResponse response) {
+    response.setStatus(status.value());
+    model.addAttribute("problem", problem);
+    model.addAttribute("enteredReference", reference);
     return PAGE;
   }
 }
