@@ -250,9 +250,10 @@ public class ApplicantPortal {
   /** Why the request was not selected or waits: the reason the applicant's letter names too. */
   private static String reason(String status, Map<String, Object> variables) {
     if (RequestStatus.NOT_SELECTED.label().equals(status) || RequestStatus.WAITING_LIST.label().equals(status)) {
-      if (variables.get(ConsultationRequestProcess.Variables.ELIGIBILITY) instanceof Map<?, ?> eligibility
-          && eligibility.get(ConsultationRequestProcess.EligibilityOutputs.INELIGIBILITY_REASON) != null) {
-        return eligibility.get(ConsultationRequestProcess.EligibilityOutputs.INELIGIBILITY_REASON).toString();
+      String ineligible = RequestOutcome.ineligibilityReason(
+          variables.get(ConsultationRequestProcess.Variables.ELIGIBILITY));
+      if (ineligible != null) {
+        return ineligible;
       }
       Object selection = variables.get(ConsultationRequestProcess.Variables.SELECTION_REASON);
       return selection == null ? null : selection.toString();

@@ -1,19 +1,19 @@
 package de.kkb.intake;
 
+import java.util.Map;
 import java.util.Optional;
 
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess.EligibilityOutputs;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * What the confirmation page tells about a request just submitted: its current status and, when
- * the eligibility decision refused it, the decision's reason in plain German. Both are read from the
+ * the eligibility decision refused it, the decision's reason in plain German (the same reason the
+ * status page shows, {@link #ineligibilityReason(Object)}). Both are read from the
  * engine's history, so the page shows what the process did, whether it still runs or already ended.
  */
 @Component
@@ -42,21 +42,20 @@ public class RequestOutcome {
 
   /** The reason of the eligibility decision, when it found the request not eligible. */
   private String ineligibilityReason(String processInstanceId) {
-    for (HistoricDecisionInstance decision : historyService.createHistoricDecisionInstanceQuery()
-        .processInstanceId(processInstanceId)
-        .decisionDefinitionKey(ConsultationRequestProcess.ELIGIBILITY_DECISION)
-        .includeOutputs().orderByEvaluationTime().desc().list()) {
-      boolean eligible = true;
-      String reason = null;
-      for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
-        if (EligibilityOutputs.ELIGIBLE.equals(output.getVariableName())) {
-          eligible = Boolean.TRUE.equals(output.getValue());
-        } else if (EligibilityOutputs.INELIGIBILITY_REASON.equals(output.getVariableName())
-            && output.getValue() != null) {
-          reason = output.getValue().toString();
-        }
-      }
-      return eligible ? null : reason;
+    HistoricVariableInstance eligibility = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(ConsultationRequestProcess.Variables.ELIGIBILITY)
+        .singleResult();
+    return eligibility == null ? null : ineligibilityReason(eligibility.getValue());
+  }
+
+  /**
+   * The reason in the decision's result ({@code eligibility}, a map of its outputs), or null when the
+   * request is eligible or not yet decided.
+   */
+  static String ineligibilityReason(Object eligibility) {
+    if (eligibility instanceof Map<?, ?> outputs && !Boolean.TRUE.equals(outputs.get(EligibilityOutputs.ELIGIBLE))
+        && outputs.get(EligibilityOutputs.INELIGIBILITY_REASON) != null) {
+      return outputs.get(EligibilityOutputs.INELIGIBILITY_REASON).toString();
     }
     return null;
   }
