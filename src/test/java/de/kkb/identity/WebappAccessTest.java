@@ -13,9 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Each demo user logs in like a browser and sees exactly the webapps and filters of its group. */
 @PlatformTest
+@ExtendWith(FormerApplicantAccount.class)
 class WebappAccessTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,18 +30,6 @@ class WebappAccessTest {
 
   @LocalServerPort
   int port;
-  @Autowired
-  IdentityService identityService;
-
-  @BeforeEach
-  void formerApplicantAccount() {
-    FormerApplicantAccount.create(identityService);
-  }
-
-  @AfterEach
-  void deleteFormerApplicantAccount() {
-    FormerApplicantAccount.delete(identityService);
-  }
 
   static Stream<Arguments> users() {
     Set<String> staffFilters = Set.of("Meine Aufgaben", "Gruppenaufgaben", "Überfällig");

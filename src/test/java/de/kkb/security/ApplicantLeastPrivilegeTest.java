@@ -18,9 +18,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a business key. The account the tests use is one of an earlier version ({@link FormerApplicantAccount}).
  */
 @PlatformTest
+@ExtendWith(FormerApplicantAccount.class)
 class ApplicantLeastPrivilegeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,15 +44,6 @@ class ApplicantLeastPrivilegeTest {
   @Autowired
   IdentityService identityService;
 
-  @BeforeEach
-  void formerApplicantAccount() {
-    FormerApplicantAccount.create(identityService);
-  }
-
-  @AfterEach
-  void deleteFormerApplicantAccount() {
-    FormerApplicantAccount.delete(identityService);
-  }
   @Autowired
   HistoryService historyService;
   @Autowired

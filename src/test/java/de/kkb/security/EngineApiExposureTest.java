@@ -18,15 +18,13 @@ import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.ConsultationProcess;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * name in any answer, no count, no difference between its ids and ids that do not exist).
  */
 @PlatformTest
+@ExtendWith(FormerApplicantAccount.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineApiExposureTest {
 
@@ -46,18 +45,7 @@ class EngineApiExposureTest {
 
   @LocalServerPort
   int port;
-  @Autowired
-  IdentityService identityService;
 
-  @BeforeEach
-  void formerApplicantAccount() {
-    FormerApplicantAccount.create(identityService);
-  }
-
-  @AfterEach
-  void deleteFormerApplicantAccount() {
-    FormerApplicantAccount.delete(identityService);
-  }
   @Autowired
   RuntimeService runtimeService;
   @Autowired
