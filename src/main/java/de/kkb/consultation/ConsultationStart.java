@@ -10,16 +10,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of a consultation, whether from Tasklist's start form or from a selected request: the
- * reference becomes the business key, and the carrier's display name is derived from its group.
+ * reference becomes the business key, the carrier's display name is derived from its group, and
+ * the lead and team are checked against the carrier's consultants.
  * Called from the consultation model's start event: {@code ${consultationStart.start(execution)}}.
  */
 @Component
 public class ConsultationStart {
 
   private final ProgrammeCalendar programme;
+  private final Consultants team;
 
-  public ConsultationStart(ProgrammeCalendar programme) {
+  public ConsultationStart(ProgrammeCalendar programme, Consultants team) {
     this.programme = programme;
+    this.team = team;
   }
 
   public void start(DelegateExecution execution) {
@@ -31,6 +34,11 @@ public class ConsultationStart {
         .orElseThrow(() -> new IllegalArgumentException("Unbekannter Träger (" + CommonVariables.CARRIER_GROUP + "): "
             + carrierGroup + ". Erlaubt sind " + String.join(", ", programme.carriers().values()) + "."));
     execution.setVariable(CommonVariables.CARRIER, carrier);
+    // A lead chosen in the start form must be one of the carrier's consultants; without one (an
+    // older caller of the API) the tasks wait in the carrier's group queue.
+    if (team.lead(execution) != null) {
+      team.require(execution, carrierGroup);
+    }
     // The business key is the reference, never a key the caller chose.
     Object reference = execution.getVariable(CommonVariables.REFERENCE);
     String businessKey = execution.getProcessBusinessKey();

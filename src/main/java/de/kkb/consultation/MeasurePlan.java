@@ -46,6 +46,36 @@ public class MeasurePlan {
     }
   }
 
+  /**
+   * The measures planned so far as a Markdown list, for the forms that add one
+   * ({@code ${measurePlan.summary(execution)}}).
+   */
+  public String summary(VariableScope scope) {
+    List<Map<String, Object>> measures = measures(scope);
+    if (measures.isEmpty()) {
+      return "noch keine";
+    }
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < measures.size(); i++) {
+      Map<String, Object> measure = measures.get(i);
+      list.append('\n').append(i + 1).append(". ").append(measure.get(CommonVariables.MEASURE_TITLE));
+      Object date = measure.get(CommonVariables.PLANNED_DATE);
+      if (date != null) {
+        list.append(" (geplant am ").append(germanDate(date.toString())).append(')');
+      }
+    }
+    return list.toString();
+  }
+
+  private static String germanDate(String isoDate) {
+    try {
+      return java.time.LocalDate.parse(isoDate.length() > 10 ? isoDate.substring(0, 10) : isoDate)
+          .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    } catch (java.time.format.DateTimeParseException notADate) {
+      return isoDate;
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> measures(VariableScope scope) {
     Object current = scope.getVariable(MEASURES);

@@ -22,9 +22,11 @@ import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +56,18 @@ public class DemoData {
   private final FormService formService;
   private final HistoryService historyService;
   private final ProgrammeCalendar programme;
+  private final IdentityService identityService;
 
   public DemoData(ConsultationRequestService requests, RuntimeService runtimeService,
       TaskService taskService, FormService formService, HistoryService historyService,
-      ProgrammeCalendar programme) {
+      ProgrammeCalendar programme, IdentityService identityService) {
     this.requests = requests;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.formService = formService;
     this.historyService = historyService;
     this.programme = programme;
+    this.identityService = identityService;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -148,12 +152,25 @@ public class DemoData {
           ConsultationRequestProcess.Variables.SELECTION_DECISION,
           decision.equals(ConsultationRequestProcess.Values.WAITING_LIST)
               ? ConsultationRequestProcess.Values.WAITING_LIST : ConsultationRequestProcess.Values.SELECTED,
-          CommonVariables.CARRIER_GROUP, carrierGroup(decision)));
+          CommonVariables.CARRIER_GROUP, carrierGroup(decision),
+          CommonVariables.CONSULTANT_LEAD, lead(carrierGroup(decision)),
+          CommonVariables.CONSULTANT_TEAM, String.join(",", team(carrierGroup(decision)))));
       if (answers != null) {
         given.putAll(answers);
       }
       complete(task, given);
     }
+  }
+
+  /** The carrier's demo consultants, by user id: the first leads. */
+  private List<String> team(String carrierGroup) {
+    return identityService.createUserQuery().memberOfGroup(carrierGroup).orderByUserId().asc().list()
+        .stream().map(User::getId).toList();
+  }
+
+  private String lead(String carrierGroup) {
+    List<String> team = team(carrierGroup);
+    return team.isEmpty() ? "" : team.get(0);
   }
 
   /** The group of the first configured carrier, or of the second for {@link #SECOND}. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.kkb.platform.EngineClock;
 
 /**
  * Fills a deployed Camunda Form the way a careful user would: the given answers, otherwise a valid
@@ -42,9 +43,13 @@ public final class FormFiller {
       switch (field.path("type").asText()) {
         case "number" -> variable.put("value", validate.path("min").asLong(0)).put("type", "Long");
         case "checkbox" -> variable.put("value", false).put("type", "Boolean");
-        case "datetime" -> variable.put("value", answers.getOrDefault(key, "2024-02-15")).put("type", "String");
-        case "radio", "select" -> variable.put("value", answers.getOrDefault(key,
-            field.path("values").get(0).path("value").asText())).put("type", "String");
+        // Today for what has happened; a planned date (no past dates allowed) two weeks ahead.
+        case "datetime" -> variable.put("value", answers.getOrDefault(key, EngineClock.today()
+            .plusDays(field.path("disallowPassedDates").asBoolean() ? 14 : 0).toString())).put("type", "String");
+        // Options from a variable (valuesKey) are known only to the caller.
+        case "radio", "select" -> variable.put("value", answers.getOrDefault(key, field.has("values")
+            ? field.path("values").get(0).path("value").asText() : null)).put("type", "String");
+        case "checklist", "taglist" -> variable.put("value", answers.getOrDefault(key, "")).put("type", "String");
         default -> {
           String text = answers.getOrDefault(key, "Eintrag für " + key + ", Stand der Beratung.");
           int min = validate.path("minLength").asInt(0);

@@ -6,6 +6,8 @@ import java.util.List;
 
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.CriticalSituationProcess;
+import de.kkb.vocabulary.WithdrawalRecordingProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,13 +63,23 @@ public class AuthorizationSetup {
     // Programme management may start a consultation by hand from Tasklist.
     grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_DEFINITION, ConsultationProcess.KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // ... and record a municipality's withdrawal ("Rückzug einer Kommune erfassen").
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_DEFINITION, WithdrawalRecordingProcess.KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.PROCESS_INSTANCE, Authorization.ANY,
         Permissions.CREATE);
+    // Programme management may give a consultation's task to another consultant of its carrier,
+    // which makes them the lead (Consultants); it still works only on its own tasks.
+    grant(KkbGroups.PROGRAMME_MANAGEMENT, Resources.TASK, Authorization.ANY, TaskPermissions.TASK_ASSIGN);
 
     for (String consultants : programme.consultantGroups()) {
       grant(consultants, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       // Definitions carry no municipality data; Tasklist needs them for process names.
       grant(consultants, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+      // "Kritische Lage melden" from Tasklist; CriticalSituations checks the consultation is theirs.
+      grant(consultants, Resources.PROCESS_DEFINITION, CriticalSituationProcess.KEY,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(consultants, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
     // Applicants have no account and no grant: a request starts only through the intake, which
     // checks every field and chooses the reference itself. Grants an earlier version gave the

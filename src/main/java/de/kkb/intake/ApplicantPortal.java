@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import de.kkb.platform.EngineClock;
+import de.kkb.consultation.Withdrawals;
 import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
@@ -47,15 +48,18 @@ public class ApplicantPortal {
   private final IntakeProperties properties;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
+  private final Withdrawals withdrawals;
 
   public ApplicantPortal(RequestRegister register, ApplicantDocuments documents, DocumentTypes types,
-      IntakeProperties properties, RuntimeService runtimeService, HistoryService historyService) {
+      IntakeProperties properties, RuntimeService runtimeService, HistoryService historyService,
+      Withdrawals withdrawals) {
     this.register = register;
     this.documents = documents;
     this.types = types;
     this.properties = properties;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
+    this.withdrawals = withdrawals;
   }
 
   /** Where the request stands, as the applicant may see it. */
@@ -158,15 +162,8 @@ public class ApplicantPortal {
         .processDefinitionKey(ConsultationProcess.KEY).processInstanceBusinessKey(reference).singleResult();
     try {
       if (consultation != null) {
-        runtimeService.createMessageCorrelation(ConsultationProcess.Messages.WITHDRAWN)
-            .processInstanceId(consultation.getId())
-            .setVariable(ConsultationProcess.Variables.WITHDRAWAL_REASON,
-                why == null ? "Rückzug durch die Kommune, ohne Begründung." : why)
-            .correlate();
-        runtimeService.createMessageCorrelation(ConsultationRequestProcess.Messages.SELECTED_REQUEST_WITHDRAWN)
-            .processInstanceId(running.getId())
-            .setVariable(ConsultationRequestProcess.Variables.WITHDRAWAL_REASON, why)
-            .correlate();
+        withdrawals.withdraw(runtimeService, consultation.getId(), running.getId(),
+            why == null ? "Rückzug durch die Kommune, ohne Begründung." : why, why);
       } else if (runtimeService.createExecutionQuery().processInstanceId(running.getId())
           .activityId(ConsultationRequestProcess.Activities.CONSULTATION).count() > 0) {
         throw PortalRefusal.conflict("Die Beratung ist bereits abgeschlossen.");

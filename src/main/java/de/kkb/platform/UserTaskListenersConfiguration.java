@@ -2,6 +2,7 @@ package de.kkb.platform;
 
 import java.util.List;
 
+import de.kkb.consultation.Consultants;
 import de.kkb.deadline.TaskDeadlines;
 import de.kkb.notification.Notices;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,20 +10,26 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every user task gets a due date when created, and its people are told about it. */
+/**
+ * Every user task gets a due date when created, and its people are told about it; a consultant who
+ * takes a task over becomes the consultation's lead.
+ */
 @Configuration
 public class UserTaskListenersConfiguration {
 
   @Bean
-  UserTaskListeners userTaskListeners(TaskDeadlines deadlines, @Qualifier("notices") Notices notices) {
-    return new UserTaskListeners(of(deadlines, notices));
+  UserTaskListeners userTaskListeners(TaskDeadlines deadlines, @Qualifier("notices") Notices notices,
+      Consultants team) {
+    return new UserTaskListeners(of(deadlines, notices, team));
   }
 
   /** Due dates first: the notice about a new task names its due date. */
-  public static List<UserTaskListeners.Registration> of(TaskListener deadlines, Notices notices) {
+  public static List<UserTaskListeners.Registration> of(TaskListener deadlines, Notices notices,
+      Consultants team) {
     return List.of(
         new UserTaskListeners.Registration(TaskListener.EVENTNAME_CREATE, deadlines),
         new UserTaskListeners.Registration(TaskListener.EVENTNAME_CREATE, notices::taskCreated),
-        new UserTaskListeners.Registration(TaskListener.EVENTNAME_ASSIGNMENT, notices::taskAssigned));
+        new UserTaskListeners.Registration(TaskListener.EVENTNAME_ASSIGNMENT, notices::taskAssigned),
+        new UserTaskListeners.Registration(TaskListener.EVENTNAME_ASSIGNMENT, team::takeOver));
   }
 }

@@ -43,7 +43,7 @@ public class InterimReports {
         .processDefinitionKey(ConsultationProcess.KEY).active().list()) {
       Map<String, Object> variables = new HashMap<>();
       for (String name : List.of(CommonVariables.REFERENCE, CommonVariables.MUNICIPALITY_NAME,
-          CommonVariables.CARRIER_GROUP, CommonVariables.PHASE)) {
+          CommonVariables.CARRIER_GROUP, CommonVariables.PHASE, CommonVariables.CONSULTANT_LEAD)) {
         variables.put(name, runtime.getVariable(running.getId(), name));
       }
       runtime.startProcessInstanceByKey(InterimReportProcess.KEY, running.getBusinessKey(), variables);

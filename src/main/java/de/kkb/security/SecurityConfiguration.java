@@ -113,7 +113,8 @@ class SecurityConfiguration {
         .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .authorizeHttpRequests(requests -> requests
             .anyRequest().access(new EngineApiAccess(roles, webappPath, false)))
-        .addFilterAfter(new UniformEngineErrors(roles, webappPath, engine), AuthorizationFilter.class);
+        .addFilterAfter(new UniformEngineErrors(roles, webappPath, engine), AuthorizationFilter.class)
+        .addFilterAfter(new FormRefusalMessages(webappPath), AuthorizationFilter.class);
     return http.build();
   }
 
@@ -143,7 +144,8 @@ class SecurityConfiguration {
             .hasAnyAuthority(tasklistUsers.toArray(String[]::new))
             .requestMatchers(withDefaults().matcher(app + "/api/**")).authenticated()
             .anyRequest().permitAll())
-        .addFilterAfter(new UniformEngineErrors(roles, app, engine), AuthorizationFilter.class);
+        .addFilterAfter(new UniformEngineErrors(roles, app, engine), AuthorizationFilter.class)
+        .addFilterAfter(new FormRefusalMessages(app), AuthorizationFilter.class);
     return http.build();
   }
 

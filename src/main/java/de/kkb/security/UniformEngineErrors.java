@@ -71,7 +71,9 @@ class UniformEngineErrors extends OncePerRequestFilter {
       logger.warn("Engine API call of a consultant failed: " + failure);
       status = HttpStatus.INTERNAL_SERVER_ERROR.value();
     }
-    if (status < 400 || status == HttpStatus.UNAUTHORIZED.value()) {
+    // The platform's own German reason for a refused form names only what the person entered.
+    if (status < 400 || status == HttpStatus.UNAUTHORIZED.value()
+        || Boolean.TRUE.equals(request.getAttribute(FormRefusalMessages.PASSED))) {
       buffered.copyBodyToResponse();
       return;
     }

@@ -2,6 +2,7 @@ package de.kkb.selection;
 
 import java.sql.Timestamp;
 
+import de.kkb.consultation.Consultants;
 import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.programme.RoundRegister;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The round's places. A "selected" decision takes a place within the task's own transaction, under
  * the round's row lock, so that however many decide at once, no more are selected than there are
- * places; when all are taken the decision is refused and comes back to programme management.
- * Called from the request model: {@code ${places.claimIfSelected(task)}},
+ * places; when all are taken, or the team does not fit the carrier, the decision is refused and
+ * comes back to the person who decided, with the reason. Called from the request model:
+ * {@code ${places.claimIfSelected(task)}}, {@code ${places.free()}}, {@code ${places.decider(execution)}},
  * {@code ${places.release(execution)}}.
  */
 @Component
@@ -30,11 +32,24 @@ public class Places {
   private final JdbcTemplate jdbc;
   private final ProgrammeCalendar programme;
   private final RoundRegister rounds;
+  private final Consultants team;
 
-  public Places(JdbcTemplate jdbc, ProgrammeCalendar programme, RoundRegister rounds) {
+  public Places(JdbcTemplate jdbc, ProgrammeCalendar programme, RoundRegister rounds, Consultants team) {
     this.jdbc = jdbc;
     this.programme = programme;
     this.rounds = rounds;
+    this.team = team;
+  }
+
+  /** The places of the round not yet taken, for the selection form. */
+  public int free() {
+    return Math.max(0, programme.capacity() - rounds.placesTaken());
+  }
+
+  /** Who decided a selection that was refused (the decision comes back to them), or nobody yet. */
+  public String decider(DelegateExecution execution) {
+    Object decider = execution.getVariable(Variables.SELECTION_DECIDER);
+    return decider == null ? null : decider.toString();
   }
 
   /**
@@ -43,6 +58,7 @@ public class Places {
    */
   public void claimIfSelected(DelegateTask task) {
     task.setVariable(Variables.SELECTION_REFUSAL, null);
+    task.getExecution().getProcessInstance().setVariable(Variables.SELECTION_DECIDER, task.getAssignee());
     if (!Values.SELECTED.equals(task.getVariable(Variables.SELECTION_DECISION))) {
       return;
     }
@@ -50,6 +66,10 @@ public class Places {
     if (!programme.carriers().containsValue(carrierGroup)) {
       throw new BpmnError(REFUSED, "Bitte den Träger der Beratung wählen ("
           + String.join(" oder ", programme.carriers().keySet()) + ").");
+    }
+    String refusal = team.refusal(task.getExecution().getProcessInstance(), carrierGroup);
+    if (refusal != null) {
+      throw new BpmnError(REFUSED, refusal);
     }
     take(task.getExecution().getProcessBusinessKey(), carrierGroup);
   }

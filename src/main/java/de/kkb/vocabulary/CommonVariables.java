@@ -14,7 +14,13 @@ public final class CommonVariables {
   /** The carrier's display name, derived from {@link #CARRIER_GROUP}. */
   @CodeOnly
   public static final String CARRIER = "carrier";
+  /** The consultants who advise the municipality: user ids of the carrier's group. */
   public static final String CONSULTANT_TEAM = "consultantTeam";
+  /**
+   * The consultant who leads the consultation: its tasks are assigned to them, the carrier's group
+   * stays candidate. Whoever of the carrier takes over a task becomes the lead.
+   */
+  public static final String CONSULTANT_LEAD = "consultantLead";
   /** Where a consultation stands: the label of a {@link Phase}. */
   public static final String PHASE = "phase";
   public static final String MEASURE_TITLE = "measureTitle";

@@ -67,6 +67,8 @@ public final class ConsultationProcess {
     public static final String CONCEPT_AGREED_DATE = "conceptAgreedDate";
     public static final String CONCEPT_REVISION_REASON = "conceptRevisionReason";
     public static final String MORE_MEASURES = "moreMeasures";
+    /** The measures planned so far, as a Markdown list for the measure form. */
+    public static final String PLANNED_MEASURES = "plannedMeasures";
     /** Whether implementation was reached: until then a withdrawal frees the place. */
     @CodeOnly
     public static final String REACHED_IMPLEMENTATION = "reachedImplementation";

@@ -104,6 +104,13 @@ public final class ConsultationRequestProcess {
     /** The status the applicant sees: the label of a {@link RequestStatus}. */
     public static final String REQUEST_STATUS = "requestStatus";
     public static final String SELECTION_REFUSAL = "selectionRefusal";
+    /** Who decided a selection that was refused: the decision comes back to them. */
+    @CodeOnly
+    public static final String SELECTION_DECIDER = "selectionDecider";
+    /** The carriers' consultants as form options ({@code [{label, value}]}) for team and lead. */
+    public static final String CONSULTANT_OPTIONS = "consultantOptions";
+    /** The round's free places, shown in the selection form. */
+    public static final String FREE_PLACES = "freePlaces";
     @CodeOnly
     public static final String WAITING_LIST_SINCE = "waitingListSince";
     public static final String NEXT_ON_WAITING_LIST = "nextOnWaitingList";

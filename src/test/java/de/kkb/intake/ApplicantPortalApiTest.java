@@ -221,7 +221,7 @@ class ApplicantPortalApiTest {
         ConsultationRequestProcess.Variables.TALK_RECOMMENDATION, "Beratung empfohlen",
         ConsultationRequestProcess.Variables.TALK_RECOMMENDATION_NOTE, "gut"));
     taskService.complete(task(instance), Map.of(ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED",
-        "carrierGroup", "consultants-k3b", "consultantTeam", "Team",
+        "carrierGroup", "consultants-k3b", "consultantLead", "k3b-anna",
         ConsultationRequestProcess.Variables.SELECTION_REASON, "Klarer Bedarf."));
 
     HttpResponse<byte[]> management = download(id, "steuerung");

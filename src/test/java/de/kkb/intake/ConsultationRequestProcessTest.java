@@ -58,6 +58,7 @@ class ConsultationRequestProcessTest {
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine.getProcessEngine());
+    TestEngines.demoConsultants(engine.getProcessEngine());
     jdbc = TestEngines.bean(engine.getProcessEngine(), JdbcTemplate.class);
     jdbc.update("DELETE FROM kkb_place");
     jdbc.update("DELETE FROM kkb_request");
@@ -407,7 +408,13 @@ class ConsultationRequestProcessTest {
 
   static void select(ProcessInstance request, String carrierGroup) {
     complete(task(ConsultationRequestProcess.Tasks.DECIDE_SELECTION, request), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED",
-        CommonVariables.CARRIER_GROUP, carrierGroup, CommonVariables.CONSULTANT_TEAM, "Team", ConsultationRequestProcess.Variables.SELECTION_REASON, "Klarer Bedarf."));
+        CommonVariables.CARRIER_GROUP, carrierGroup, CommonVariables.CONSULTANT_LEAD, leadOf(carrierGroup),
+        ConsultationRequestProcess.Variables.SELECTION_REASON, "Klarer Bedarf."));
+  }
+
+  /** The first demo consultant of the carrier. */
+  static String leadOf(String carrierGroup) {
+    return carrierGroup.equals("consultants-forumzfd") ? "fzfd-clara" : "k3b-anna";
   }
 
   void fillRemainingPlaces(int count) {

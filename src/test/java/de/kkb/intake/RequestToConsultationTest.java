@@ -67,7 +67,8 @@ class RequestToConsultationTest {
       complete(request, Map.of(ConsultationRequestProcess.Variables.PRELIMINARY_TALK_DATE, "2023-07-10", ConsultationRequestProcess.Variables.PRELIMINARY_TALK_PARTICIPANTS, 3,
           ConsultationRequestProcess.Variables.TALK_RECOMMENDATION, "Beratung empfohlen", ConsultationRequestProcess.Variables.TALK_RECOMMENDATION_NOTE, "Klarer Auftrag."));
       complete(request, Map.of(ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED", CommonVariables.CARRIER_GROUP, "consultants-forumzfd",
-          CommonVariables.CONSULTANT_TEAM, "Clara Fischer, David Falk", ConsultationRequestProcess.Variables.SELECTION_REASON, "Dringender Bedarf."));
+          CommonVariables.CONSULTANT_TEAM, "fzfd-clara,fzfd-david", CommonVariables.CONSULTANT_LEAD, "fzfd-clara",
+          ConsultationRequestProcess.Variables.SELECTION_REASON, "Dringender Bedarf."));
       ProcessInstance consultation = runtimeService.createProcessInstanceQuery()
           .superProcessInstanceId(request.getId()).singleResult();
       assertThat(consultation.getBusinessKey()).isEqualTo(reference);

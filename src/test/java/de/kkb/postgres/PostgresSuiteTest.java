@@ -194,7 +194,7 @@ class PostgresSuiteTest {
           done.add(threads.submit(() -> {
             start.await();
             taskService.complete(task, Map.of("selectionDecision", "SELECTED",
-                "carrierGroup", "consultants-k3b", "selectionReason", "Bedarf"));
+                "carrierGroup", "consultants-k3b", "consultantLead", "k3b-anna", "selectionReason", "Bedarf"));
             return null;
           }));
         }

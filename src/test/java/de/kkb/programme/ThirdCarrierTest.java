@@ -212,7 +212,7 @@ class ThirdCarrierTest {
     JsonNode selectionForm = JSON.readTree(steuerung.get("/engine-rest/task/" + decision + "/deployed-form").body());
     assertThat(carrierOptions(selectionForm)).isEqualTo(OPTIONS);
     submit(steuerung, decision, Map.of("selectionDecision", "SELECTED", "carrierGroup", DREI,
-        "consultantTeam", "Berater:in Dritter Träger 1 und 2", "selectionReason", "Klarer Bedarf."));
+        "consultantTeam", "drei-1,drei-2", "consultantLead", "drei-1", "selectionReason", "Klarer Bedarf."));
 
     ProcessInstance consultation = runtime.createProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY)
         .processInstanceBusinessKey(reference).singleResult();

@@ -224,6 +224,7 @@ class ProgrammeSimulationTest {
           .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
       answers.put("selectionDecision", decision.equals("WAITING_LIST") ? "WAITING_LIST" : "SELECTED");
       answers.put("carrierGroup", decision.equals("K3B") ? "consultants-k3b" : "consultants-forumzfd");
+      answers.put("consultantLead", decision.equals("K3B") ? "k3b-anna" : "fzfd-clara");
     }
     return answers;
   }

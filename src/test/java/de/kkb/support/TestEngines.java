@@ -14,9 +14,11 @@ import de.kkb.KkbApplication;
 import de.kkb.identity.IdentityBootstrap;
 import de.kkb.platform.ProcessResourceDeployer;
 import de.kkb.programme.ProgrammeRoundStarter;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -122,6 +124,29 @@ public final class TestEngines {
     config.getProcessEnginePlugins().add(new EngineServices(built));
     config.setBeans(new ContextBeans(context));
     return config;
+  }
+
+  /**
+   * The demo consultants the process tests name as team and lead: {@code k3b-anna}, {@code k3b-ben}
+   * (K3B), {@code fzfd-clara}, {@code fzfd-david} (forumZFD), with their groups; created once.
+   */
+  public static void demoConsultants(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    String[][] consultants = {{"k3b-anna", "Anna", "Kramer", "consultants-k3b"},
+        {"k3b-ben", "Ben", "Böhm", "consultants-k3b"}, {"fzfd-clara", "Clara", "Fischer", "consultants-forumzfd"},
+        {"fzfd-david", "David", "Falk", "consultants-forumzfd"}};
+    for (String[] consultant : consultants) {
+      if (identity.createGroupQuery().groupId(consultant[3]).count() == 0) {
+        identity.saveGroup(identity.newGroup(consultant[3]));
+      }
+      if (identity.createUserQuery().userId(consultant[0]).count() == 0) {
+        User user = identity.newUser(consultant[0]);
+        user.setFirstName(consultant[1]);
+        user.setLastName(consultant[2]);
+        identity.saveUser(user);
+        identity.createMembership(consultant[0], consultant[3]);
+      }
+    }
   }
 
   /** Hands the built engine to the lazy service beans. */

@@ -51,7 +51,8 @@ class VocabularyConsistencyTest {
 
   static final List<Class<?>> PROCESSES = List.of(ConsultationRequestProcess.class,
       ConsultationProcess.class, InterventionProcess.class, InterimReportProcess.class,
-      ProgrammeRoundProcess.class, DeadlineWatchProcess.class);
+      ProgrammeRoundProcess.class, DeadlineWatchProcess.class, CriticalSituationProcess.class,
+      WithdrawalRecordingProcess.class);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
@@ -205,6 +206,7 @@ class VocabularyConsistencyTest {
     Set<String> used = new TreeSet<>();
     for (JsonNode form : formsOf(vocabulary)) {
       form.findValues("key").forEach(key -> used.add(key.asText()));
+      form.findValues("valuesKey").forEach(key -> used.add(key.asText()));
       form.findValues("text").forEach(text -> {
         Matcher template = TEMPLATE.matcher(text.asText());
         while (template.find()) {
@@ -222,6 +224,10 @@ class VocabularyConsistencyTest {
           used.add(name);
         }
       }
+    }
+    Matcher parameter = Pattern.compile("<camunda:(?:input|output)Parameter name=\"([a-zA-Z_]\\w*)\"").matcher(xml);
+    while (parameter.find()) {
+      used.add(parameter.group(1));
     }
     for (String attribute : List.of("source", "target", "resultVariable", "elementVariable",
         "initiator")) {
