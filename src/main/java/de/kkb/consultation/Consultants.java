@@ -53,7 +53,10 @@ public class Consultants {
     List<Map<String, String>> options = new ArrayList<>();
     for (Carrier carrier : programme.carrierList()) {
       for (User user : members(carrier.group())) {
-        options.add(Map.of("label", name(user) + " (" + carrier.name() + ")", "value", user.getId()));
+        Map<String, String> option = new LinkedHashMap<>();
+        option.put("label", name(user) + " (" + carrier.name() + ")");
+        option.put("value", user.getId());
+        options.add(option);
       }
     }
     return Spin.JSON(options);

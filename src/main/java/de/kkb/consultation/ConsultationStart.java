@@ -6,16 +6,18 @@ import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.vocabulary.CommonVariables;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Start of a consultation, whether from Tasklist's start form or from a selected request: the
  * reference becomes the business key, the carrier's display name is derived from its group, and
  * the lead and team are checked against the carrier's consultants.
- * Called from the consultation model's start event: {@code ${consultationStart.start(execution)}}.
+ * The consultation model's start event calls it as a delegate ({@code ${consultationStart}}), so
+ * that a refused start form reaches Tasklist as the engine's 400 with the German reason.
  */
 @Component
-public class ConsultationStart {
+public class ConsultationStart implements ExecutionListener {
 
   private final ProgrammeCalendar programme;
   private final Consultants team;
@@ -25,7 +27,8 @@ public class ConsultationStart {
     this.team = team;
   }
 
-  public void start(DelegateExecution execution) {
+  @Override
+  public void notify(DelegateExecution execution) {
     String carrierGroup = (String) execution.getVariable(CommonVariables.CARRIER_GROUP);
     String carrier = programme.carriers().entrySet().stream()
         .filter(entry -> entry.getValue().equals(carrierGroup))

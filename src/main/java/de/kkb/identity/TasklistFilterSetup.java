@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters, each readable by the groups that use it. Every filter shows the
- * municipality as a column. A filter that exists already is left as it is, so that admins can tune it;
- * the grants to read it follow the configured carriers.
+ * municipality, the reference and the measure as columns. A filter that exists already keeps what
+ * admins tuned, but gains missing columns; the grants to read it follow the configured carriers.
  */
 @Component
 class TasklistFilterSetup {
@@ -27,6 +27,14 @@ class TasklistFilterSetup {
   static final String GROUP_TASKS = "Gruppenaufgaben";
   static final String OVERDUE = "Überfällig";
   static final String ALL_TASKS = "Alle Aufgaben";
+  static final String CARRIER_TASKS = "Aufgaben meines Trägers";
+
+  /** The columns every filter shows, so that each row says what it is about. */
+  static final List<Map<String, String>> COLUMNS = List.of(
+      Map.of("name", CommonVariables.MUNICIPALITY_NAME, "label", "Kommune"),
+      Map.of("name", CommonVariables.REFERENCE, "label", "Aktenzeichen"),
+      Map.of("name", CommonVariables.MEASURE_TITLE, "label", "Maßnahme"),
+      Map.of("name", CommonVariables.PHASE, "label", "Phase"));
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -55,6 +63,10 @@ class TasklistFilterSetup {
         taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(), staff);
     ensure(ALL_TASKS, "Alle Aufgaben aller Kommunen (Programmsteuerung)", 10, "#555555",
         taskService.createTaskQuery(), List.of(KkbGroups.PROGRAMME_MANAGEMENT));
+    // Tasks go to the lead consultant; colleagues find them here to take one over.
+    ensure(CARRIER_TASKS, "Alle offenen Aufgaben meines Trägers, auch die zugewiesenen", 5, "#6a4c93",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks(), programme.consultantGroups());
   }
 
   private void ensure(String name, String description, int priority, String color, TaskQuery query,
@@ -65,6 +77,13 @@ class TasklistFilterSetup {
       filter = filterService.newTaskFilter(name);
       filter.setQuery(query);
       filter.setProperties(properties(description, priority, color));
+      filterService.saveFilter(filter);
+    } else if (!filter.getProperties().containsKey("variables")
+        || !((List<?>) filter.getProperties().get("variables")).containsAll(COLUMNS)) {
+      // Filters of earlier versions lack columns; whatever else an admin tuned stays.
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("variables", COLUMNS);
+      filter.setProperties(properties);
       filterService.saveFilter(filter);
     }
     for (String group : readers) {
@@ -79,9 +98,7 @@ class TasklistFilterSetup {
     properties.put("color", color);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
-    properties.put("variables", List.of(
-        Map.of("name", CommonVariables.MUNICIPALITY_NAME, "label", "Kommune"),
-        Map.of("name", CommonVariables.PHASE, "label", "Phase")));
+    properties.put("variables", COLUMNS);
     return properties;
   }
 }

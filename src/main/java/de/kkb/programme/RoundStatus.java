@@ -2,6 +2,7 @@ package de.kkb.programme;
 
 import java.time.format.DateTimeFormatter;
 
+import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ProgrammeRoundProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoundStatus {
 
+  static final String ALL_MUNICIPALITIES = "alle Kommunen der Runde";
   private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final RoundRegister rounds;
@@ -24,6 +26,8 @@ public class RoundStatus {
   }
 
   public void refresh(DelegateExecution execution, String phase) {
+    // The round's tasks concern every municipality; Tasklist's column says so.
+    execution.setVariable(CommonVariables.MUNICIPALITY_NAME, ALL_MUNICIPALITIES);
     execution.setVariable(Variables.ROUND_START, programme.start().format(GERMAN_DATE));
     execution.setVariable(Variables.ROUND_END, programme.lastDay().format(GERMAN_DATE));
     execution.setVariable(Variables.ROUND_PHASE, phase);

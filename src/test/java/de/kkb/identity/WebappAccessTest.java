@@ -32,16 +32,19 @@ class WebappAccessTest {
   int port;
 
   static Stream<Arguments> users() {
-    Set<String> staffFilters = Set.of("Meine Aufgaben", "Gruppenaufgaben", "Überfällig");
+    Set<String> consultantFilters =
+        Set.of("Meine Aufgaben", "Gruppenaufgaben", "Überfällig", "Aufgaben meines Trägers");
     Set<String> managementFilters =
         Set.of("Meine Aufgaben", "Gruppenaufgaben", "Überfällig", "Alle Aufgaben");
+    Set<String> allFilters = Set.of("Meine Aufgaben", "Gruppenaufgaben", "Überfällig", "Alle Aufgaben",
+        "Aufgaben meines Trägers");
     return Stream.of(
-        Arguments.of("demo", Set.of("tasklist", "cockpit", "admin"), managementFilters),
+        Arguments.of("demo", Set.of("tasklist", "cockpit", "admin"), allFilters),
         Arguments.of("steuerung", Set.of("tasklist", "cockpit"), managementFilters),
-        Arguments.of("k3b-anna", Set.of("tasklist"), staffFilters),
-        Arguments.of("k3b-ben", Set.of("tasklist"), staffFilters),
-        Arguments.of("fzfd-clara", Set.of("tasklist"), staffFilters),
-        Arguments.of("fzfd-david", Set.of("tasklist"), staffFilters),
+        Arguments.of("k3b-anna", Set.of("tasklist"), consultantFilters),
+        Arguments.of("k3b-ben", Set.of("tasklist"), consultantFilters),
+        Arguments.of("fzfd-clara", Set.of("tasklist"), consultantFilters),
+        Arguments.of("fzfd-david", Set.of("tasklist"), consultantFilters),
         Arguments.of(FormerApplicantAccount.ID, Set.of(), Set.of()));
   }
 

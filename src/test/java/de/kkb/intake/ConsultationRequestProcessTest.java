@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.kkb.consultation.ConsultationProcessTest;
+import de.kkb.consultation.ConsultationTeamProcessTest;
 import de.kkb.notification.SendNotificationJobHandler;
 import de.kkb.support.EngineTime;
 import de.kkb.support.Jobs;
@@ -142,6 +143,47 @@ class ConsultationRequestProcessTest {
     assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.HOLD_FIRST_TALK).variables()
         .containsEntry(CommonVariables.CARRIER, "forumZFD").containsEntry(CommonVariables.MUNICIPALITY_NAME, "Musterstadt");
     assertThat(placesTaken()).isEqualTo(1);
+  }
+
+  @Test
+  void theSelectionFormOffersTheCarriersConsultantsAndARefusalReturnsToTheDecider() {
+    ProcessInstance request = toDecision(nrwAgs(), "Wahlstadt");
+    org.camunda.bpm.engine.task.Task decision = task(ConsultationRequestProcess.Tasks.DECIDE_SELECTION, request);
+    assertThat(decision).isNotAssigned();
+    // What the form shows: free places and every carrier's consultants as options.
+    assertThat(BpmnAwareTests.taskService().getVariable(decision.getId(), ConsultationRequestProcess.Variables.FREE_PLACES))
+        .isEqualTo(4);
+    assertThat(BpmnAwareTests.taskService().getVariableTyped(decision.getId(),
+        ConsultationRequestProcess.Variables.CONSULTANT_OPTIONS).getValue().toString())
+        .contains("{\"label\":\"Anna Kramer (K3B)\",\"value\":\"k3b-anna\"}")
+        .contains("{\"label\":\"Clara Fischer (forumZFD)\",\"value\":\"fzfd-clara\"}");
+
+    BpmnAwareTests.taskService().claim(decision.getId(), "steuerung");
+    complete(decision, withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED",
+        CommonVariables.CARRIER_GROUP, "consultants-k3b", CommonVariables.CONSULTANT_TEAM, "k3b-anna,fzfd-clara",
+        CommonVariables.CONSULTANT_LEAD, "k3b-anna", ConsultationRequestProcess.Variables.SELECTION_REASON, "Bedarf."));
+    assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.DECIDE_SELECTION).hasPassed("BoundaryEvent_SelectionRefused");
+    assertThat((String) runtimeService().getVariable(request.getId(), ConsultationRequestProcess.Variables.SELECTION_REFUSAL))
+        .isEqualTo("fzfd-clara gehört nicht zu den Berater:innen von K3B. Bitte Team und Federführung aus diesem Träger wählen.");
+    assertThat(task(ConsultationRequestProcess.Tasks.DECIDE_SELECTION, request)).as("back to the decider")
+        .isAssignedTo("steuerung");
+    assertThat(placesTaken()).isZero();
+    complete(task(ConsultationRequestProcess.Tasks.DECIDE_SELECTION, request), withVariables(
+        ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED", CommonVariables.CARRIER_GROUP, "consultants-k3b",
+        CommonVariables.CONSULTANT_TEAM, "k3b-ben", CommonVariables.CONSULTANT_LEAD, "", ConsultationRequestProcess.Variables.SELECTION_REASON, "Bedarf."));
+    assertThat((String) runtimeService().getVariable(request.getId(), ConsultationRequestProcess.Variables.SELECTION_REFUSAL))
+        .contains("Federführung");
+
+    complete(task(ConsultationRequestProcess.Tasks.DECIDE_SELECTION, request), withVariables(
+        ConsultationRequestProcess.Variables.SELECTION_DECISION, "SELECTED", CommonVariables.CARRIER_GROUP, "consultants-k3b",
+        CommonVariables.CONSULTANT_TEAM, "k3b-ben", CommonVariables.CONSULTANT_LEAD, "k3b-anna",
+        ConsultationRequestProcess.Variables.SELECTION_REASON, "Bedarf."));
+    ProcessInstance consultation = consultationOf(request);
+    assertThat(consultation).variables().containsEntry(CommonVariables.CONSULTANT_LEAD, "k3b-anna");
+    assertThat(runtimeService().getVariable(consultation.getId(), CommonVariables.CONSULTANT_TEAM).toString())
+        .isEqualTo("[\"k3b-ben\",\"k3b-anna\"]");
+    assertThat(task(consultation)).isAssignedTo("k3b-anna");
+    assertThat(ConsultationTeamProcessTest.candidateGroups(task(consultation))).contains("consultants-k3b");
   }
 
   @Test

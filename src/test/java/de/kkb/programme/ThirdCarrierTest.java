@@ -141,7 +141,7 @@ class ThirdCarrierTest {
     assertThat(JSON.readTree(login.body()).path("authorizedApps").toString()).contains("tasklist")
         .doesNotContain("cockpit", "admin");
     assertThat(filterNames(tasklist)).containsExactlyInAnyOrder("Meine Aufgaben", "Gruppenaufgaben",
-        "Überfällig");
+        "Überfällig", "Aufgaben meines Trägers");
   }
 
   @Test
