@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CriticalSituations implements JavaDelegate {
 
-  static final String REFUSAL = "Zu diesem Aktenzeichen gibt es keine laufende Beratung Ihres Trägers. "
+  public static final String REFUSAL = "Zu diesem Aktenzeichen gibt es keine laufende Beratung Ihres Trägers. "
       + "Bitte das Aktenzeichen prüfen; es steht in Tasklist bei jeder Aufgabe der Beratung.";
 
   @Override

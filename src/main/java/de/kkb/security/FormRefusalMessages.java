@@ -28,7 +28,7 @@ class FormRefusalMessages extends OncePerRequestFilter {
   static final String PASSED = FormRefusalMessages.class.getName() + ".passed";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ENGINE_TEXT = Pattern.compile(
-      "Cannot (?:submit task form|instantiate process definition) [^:\\s]+: ("
+      "Cannot (?:submit task form|instantiate process definition) \\S+: ("
           + Pattern.quote(FormInputRefused.PREFIX) + "[^\\n]*)");
 
   private final String webappPath;

@@ -3,6 +3,7 @@ package de.kkb.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kkb.demo.FormFiller;
+import de.kkb.platform.FormInputRefused;
 import de.kkb.support.FormerApplicantAccount;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
+import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.vocabulary.CriticalSituationProcess;
+import de.kkb.vocabulary.WithdrawalRecordingProcess;
 import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -98,6 +103,74 @@ public class ConsultationTasklistTest {
         .isNotNull();
   }
 
+  /**
+   * Every filter's rows name the municipality and the reference (Tasklist asks the filter's list for
+   * them as embedded variables), for the carrier's consultants as for programme management, and a
+   * consultant's row never names another carrier's municipality.
+   */
+  @Test
+  void everyFiltersRowsNameTheMunicipalityForEveryGroup() throws Exception {
+    String k3b = start("KKB-2024-011", "Zeilenstadt", "consultants-k3b");
+    start("KKB-2024-012", "Fremdstadt", "consultants-forumzfd");
+    for (String user : List.of("k3b-anna", "k3b-ben", "steuerung")) {
+      HttpSession session = new HttpSession(port).basic(user, "demo");
+      JsonNode filters = JSON.readTree(session.get("/engine-rest/filter?resourceType=Task").body());
+      assertThat(filters).isNotEmpty();
+      for (JsonNode filter : filters) {
+        JsonNode list = JSON.readTree(session.postJsonAccepting("/engine-rest/filter/" + filter.path("id").asText()
+            + "/list?firstResult=0&maxResults=50", "{}", "application/hal+json").body());
+        for (JsonNode task : list.path("_embedded").path("task")) {
+          Map<String, String> columns = new HashMap<>();
+          task.path("_embedded").path("variable").forEach(v -> columns.put(v.path("name").asText(), v.path("value").asText()));
+          assertThat(columns).as(user + " / " + filter.path("name").asText() + " / " + task.path("name").asText())
+              .containsKey(CommonVariables.MUNICIPALITY_NAME).containsKey(CommonVariables.REFERENCE);
+          if (!user.equals("steuerung")) {
+            assertThat(columns.get(CommonVariables.MUNICIPALITY_NAME)).isNotEqualTo("Fremdstadt");
+          }
+          if (task.path("processInstanceId").asText().equals(k3b)) {
+            assertThat(columns).containsEntry(CommonVariables.MUNICIPALITY_NAME, "Zeilenstadt")
+                .containsEntry(CommonVariables.REFERENCE, "KKB-2024-011");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * "Kritische Lage melden" as Tasklist sends it: a K3B consultant reports for her own municipality;
+   * for another carrier's and for an unknown reference she gets the same 400 with only the German
+   * reason, which Tasklist shows; nothing starts.
+   */
+  @Test
+  void aRefusedStartFormAnswers400WithTheGermanReasonOnly() throws Exception {
+    String own = start("KKB-2024-021", "Eigenstadt", "consultants-k3b");
+    String foreign = start("KKB-2024-022", "Fremdstadt", "consultants-forumzfd");
+    HttpSession anna = new HttpSession(port).basic("k3b-anna", "demo");
+    String path = "/engine-rest/process-definition/key/" + CriticalSituationProcess.KEY + "/submit-form";
+    String expected = FormInputRefused.PREFIX + CriticalSituations.REFUSAL;
+    for (String reference : List.of("KKB-2024-022", "KKB-2024-099")) {
+      HttpResponse<String> refused = anna.postJson(path, report(reference));
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(JSON.readTree(refused.body()).path("message").asText()).isEqualTo(expected);
+    }
+    assertThat(taskService.createTaskQuery().processInstanceId(foreign)
+        .taskDefinitionKey(ConsultationProcess.Tasks.ASSESS_ESCALATION).count()).isZero();
+    HttpResponse<String> reported = anna.postJson(path, report("KKB-2024-021"));
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+    assertThat(taskService.createTaskQuery().processInstanceId(own)
+        .taskDefinitionKey(ConsultationProcess.Tasks.ASSESS_ESCALATION).count()).isOne();
+
+    HttpResponse<String> notForConsultants = anna.postJson("/engine-rest/process-definition/key/"
+        + WithdrawalRecordingProcess.KEY + "/submit-form", "{\"variables\":{}}");
+    assertThat(notForConsultants.statusCode()).isIn(403, 404);
+  }
+
+  private static String report(String reference) throws Exception {
+    return JSON.writeValueAsString(Map.of("variables", Map.of(
+        CommonVariables.REFERENCE, Map.of("value", reference),
+        CriticalSituationProcess.Variables.ESCALATION_DESCRIPTION, Map.of("value", "Bedrohliche Lage nach der Ratssitzung."))));
+  }
+
   /** Start form, every task's deployed form, submit-form and due jobs: nothing but the REST API. */
   @Test
   void aConsultationCanBeDrivenToItsEndThroughTheRestApiAlone() throws Exception {
@@ -107,7 +180,8 @@ public class ConsultationTasklistTest {
     JsonNode startForm = JSON.readTree(steuerung.get(
         "/engine-rest/process-definition/key/Consultation/deployed-start-form").body());
     ObjectNode startVariables = FormFiller.fill(startForm, Map.of("reference", "KKB-2024-003",
-        "municipalityName", "Rheinhausen", "carrierGroup", "consultants-k3b"));
+        "municipalityName", "Rheinhausen", "carrierGroup", "consultants-k3b", "consultantLead", "k3b-anna",
+        "consultantTeam", "k3b-ben"));
     HttpResponse<String> started = steuerung.postJson(
         "/engine-rest/process-definition/key/Consultation/submit-form",
         JSON.writeValueAsString(Map.of("variables", startVariables)));
@@ -117,7 +191,7 @@ public class ConsultationTasklistTest {
 
     Map<String, String> answers = Map.of("agreementOutcome", "CONCLUDED",
         "conceptAgreement", "AGREED", "implementationAction", "FINISH",
-        "interventionOutcome", "HELD", "plannedDate", "2024-02-20", "measureFormat", "WORKSHOP");
+        "interventionOutcome", "HELD", "plannedDate", "2024-03-01", "measureFormat", "WORKSHOP");
     Set<String> completedTasks = new HashSet<>();
     for (int step = 0; step < 60 && !ended(id); step++) {
       boolean progressed = false;
@@ -125,7 +199,7 @@ public class ConsultationTasklistTest {
           steuerung, "programme-management").entrySet()) {
         HttpSession user = worker.getKey();
         JsonNode tasks = JSON.readTree(user.get("/engine-rest/task?processInstanceBusinessKey="
-            + "KKB-2024-003&candidateGroup=" + worker.getValue()).body());
+            + "KKB-2024-003&includeAssignedTasks=true&candidateGroup=" + worker.getValue()).body());
         for (JsonNode task : tasks) {
           String taskId = task.path("id").asText();
           JsonNode form = JSON.readTree(user.get("/engine-rest/task/" + taskId + "/deployed-form").body());
@@ -160,9 +234,10 @@ public class ConsultationTasklistTest {
   }
 
   private String start(String reference, String municipality, String carrierGroup) {
+    String lead = carrierGroup.equals("consultants-k3b") ? "k3b-anna" : "fzfd-clara";
     return runtimeService.startProcessInstanceByKey(ConsultationProcess.KEY, Map.of("reference", reference,
-        "municipalityName", municipality, "carrierGroup", carrierGroup, "consultantTeam", "Team"))
-        .getId();
+        "municipalityName", municipality, "carrierGroup", carrierGroup, "consultantTeam", lead,
+        "consultantLead", lead)).getId();
   }
 
   private Set<String> restTaskInstances(String user) throws Exception {
