@@ -77,7 +77,7 @@ public class ProgrammeReport {
               (String) values.get(CommonVariables.CARRIER),
               phase, phaseStarted, daysInPhase, open.count(), open.overdue(), planned == null ? 0 : planned,
               reference == null ? 0 : held.getOrDefault(reference, 0L), open.nextDue(),
-              lastActivities.getOrDefault(id, started));
+              lastActivities.getOrDefault(id, started), id, ended);
         }, CONSULTATION);
   }
 
@@ -172,8 +172,13 @@ public class ProgrammeReport {
     static final OpenTasks NONE = new OpenTasks(0, 0, null);
   }
 
+  /**
+   * One consultation. {@code processInstanceId} and {@code ended} lead to the consultation in Cockpit
+   * (its dashboard section links each running one); the CSV leaves them out.
+   */
   public record Row(String reference, String municipalityName, String carrier, String phase,
       Map<String, Date> phaseStarted, Long daysInPhase, long openTasks, long overdueTasks,
-      int measuresPlanned, long measuresCarriedOut, Date nextDeadline, Date lastActivity) {
+      int measuresPlanned, long measuresCarriedOut, Date nextDeadline, Date lastActivity,
+      String processInstanceId, boolean ended) {
   }
 }

@@ -34,10 +34,11 @@ class ProgrammeTimelineTest {
   void cockpitsDashboardLinksTheTimeline() {
     HttpResponse<String> config = new HttpSession(port).get("/camunda/app/cockpit/scripts/config.js");
     assertThat(config.statusCode()).isEqualTo(200);
-    assertThat(config.body()).contains("customScripts: ['kkb/kkb-zeitleiste.js']");
-    HttpResponse<String> plugin = new HttpSession(port).get("/camunda/app/cockpit/kkb/kkb-zeitleiste.js");
+    assertThat(config.body()).contains("'kkb/programmsteuerung.js'");
+    HttpResponse<String> plugin = new HttpSession(port).get("/camunda/app/cockpit/kkb/programmsteuerung.js");
     assertThat(plugin.statusCode()).isEqualTo(200);
-    assertThat(plugin.body()).contains("pluginPoint: 'cockpit.dashboard'", "href=\"/programmsteuerung/zeitleiste\"");
+    assertThat(plugin.body()).contains("pluginPoint: 'cockpit.dashboard'",
+        "const TIMELINE = '/programmsteuerung/zeitleiste'");
   }
 
   @Test

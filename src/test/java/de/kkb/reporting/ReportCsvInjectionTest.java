@@ -34,7 +34,7 @@ class ReportCsvInjectionTest {
 
   private static ProgrammeReport.Row row(String reference, String name) {
     return new ProgrammeReport.Row(reference, name, "K3B", "Konfliktanalyse", Map.of(), 3L, 1, 0, 0, 0,
-        null, null);
+        null, null, "instance-1", false);
   }
 
   private static List<CSVRecord> parse(byte[] csv) throws Exception {

@@ -1,0 +1,11 @@
+// Admin configuration of the KKB platform: German only (docs/webapps.md).
+export default {
+  // German is the only language: the browser's language is not asked (locales/de.json of the webjar).
+  locales: {
+    availableLocales: ['de'],
+    fallbackLocale: 'de'
+  },
+  // German month and day names in the date pickers, German date formats (kkb/deutsch.js).
+  customScripts: ['../kkb/deutsch.js'],
+  requireJsConfig: {ngDeps: ['kkb.deutsch']}
+};
