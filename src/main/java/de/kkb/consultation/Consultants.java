@@ -85,7 +85,7 @@ public class Consultants {
     members(carrierGroup).forEach(user -> carrierMembers.add(user.getId()));
     List<String> strangers = team.stream().filter(id -> !carrierMembers.contains(id)).toList();
     if (!strangers.isEmpty()) {
-      return String.join(", ", strangers) + (strangers.size() == 1 ? " gehört" : " gehören")
+      return String.join(", ", names(strangers)) + (strangers.size() == 1 ? " gehört" : " gehören")
           + " nicht zu den Berater:innen von " + carrierName(carrierGroup)
           + ". Bitte Team und Federführung aus diesem Träger wählen.";
     }
@@ -149,6 +149,14 @@ public class Consultants {
   private List<User> members(String group) {
     return EngineAsPlatform.call(() -> engine.getIdentityService().createUserQuery().memberOfGroup(group)
         .orderByUserLastName().asc().list());
+  }
+
+  /** The people's names, as the form offers them; an unknown id as it was entered. */
+  private List<String> names(List<String> ids) {
+    return ids.stream().map(id -> {
+      User user = EngineAsPlatform.call(() -> engine.getIdentityService().createUserQuery().userId(id).singleResult());
+      return user == null ? id : name(user);
+    }).toList();
   }
 
   private String carrierName(String group) {

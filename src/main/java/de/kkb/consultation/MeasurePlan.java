@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
  * The plan of measures, one entry per measure captured in Tasklist ("Maßnahme in den Maßnahmenplan
  * aufnehmen", or "Maßnahme hinzufügen" during implementation). Tasklist's forms edit one measure at
  * a time; this appends it to {@code measures}, the collection the implementation phase iterates.
- * Called from the consultation model by the two service tasks "Maßnahmenplan fortschreiben":
- * {@code ${measurePlan.collect(execution)}} after each "Maßnahme in den Maßnahmenplan aufnehmen", and
- * {@code ${measurePlan.add(execution)}} on the path "Maßnahme hinzufügen".
+ * Called from the consultation model by the two service tasks "Maßnahmenplan fortschreiben"
+ * ({@code ${measurePlan.collect(execution)}}), by "Zusätzliche Maßnahme durchführen"
+ * ({@code ${measurePlan.latest(execution)}}) and by the measure forms' input mappings
+ * ({@code ${measurePlan.summary(execution)}}).
  */
 @Component
 public class MeasurePlan {
@@ -25,7 +26,11 @@ public class MeasurePlan {
   static final List<String> FIELDS = List.of(CommonVariables.MEASURE_TITLE,
       CommonVariables.MEASURE_FORMAT, CommonVariables.PLANNED_DATE, CommonVariables.MEASURE_LEAD);
 
-  public void add(VariableScope scope) {
+  /**
+   * Appends the measure just entered and clears its fields (wherever they live, normally on the
+   * process instance), so that the next form starts empty and Tasklist's rows name no stale measure.
+   */
+  public void collect(VariableScope scope) {
     Map<String, Object> measure = new LinkedHashMap<>();
     for (String field : FIELDS) {
       measure.put(field, scope.getVariable(field));
@@ -33,17 +38,15 @@ public class MeasurePlan {
     List<Map<String, Object>> measures = measures(scope);
     measures.add(measure);
     scope.setVariable(MEASURES, measures);
-  }
-
-  /**
-   * Appends the measure just entered in the planning loop and clears its fields (wherever they live,
-   * normally on the process instance), so that the next round of the task starts with an empty form.
-   */
-  public void collect(VariableScope scope) {
-    add(scope);
     for (String field : FIELDS) {
       scope.removeVariable(field);
     }
+  }
+
+  /** The measure added last: what "Zusätzliche Maßnahme durchführen" carries out. */
+  public Map<String, Object> latest(VariableScope scope) {
+    List<Map<String, Object>> measures = measures(scope);
+    return measures.isEmpty() ? Map.of() : measures.get(measures.size() - 1);
   }
 
   /**

@@ -133,6 +133,8 @@ public class DemoData {
             ConsultationProcess.Variables.AGREEMENT_OUTCOME, ConsultationProcess.Values.AGREEMENT_CONCLUDED,
             ConsultationProcess.Variables.CONCEPT_AGREEMENT, ConsultationProcess.Values.CONCEPT_AGREED,
             CommonVariables.PLANNED_DATE, day.plusDays(10).toString(),
+            CommonVariables.MEASURE_TITLE, "Runder Tisch Innenstadt",
+            CommonVariables.MEASURE_LEAD, "Tandem aus Verwaltung und Beratung",
             CommonVariables.MEASURE_FORMAT, ConsultationProcess.Values.MEASURE_FORMAT_ROUND_TABLE));
       }
       day = day.plusDays(daysPerStep);

@@ -29,11 +29,14 @@ class TasklistFilterSetup {
   static final String ALL_TASKS = "Alle Aufgaben";
   static final String CARRIER_TASKS = "Aufgaben meines Trägers";
 
-  /** The columns every filter shows, so that each row says what it is about. */
+  /**
+   * The columns every filter shows, so that each row says what it is about; Tasklist shows the first
+   * two a task has (a measure's: municipality and title; others: municipality and reference).
+   */
   static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", CommonVariables.MUNICIPALITY_NAME, "label", "Kommune"),
-      Map.of("name", CommonVariables.REFERENCE, "label", "Aktenzeichen"),
       Map.of("name", CommonVariables.MEASURE_TITLE, "label", "Maßnahme"),
+      Map.of("name", CommonVariables.REFERENCE, "label", "Aktenzeichen"),
       Map.of("name", CommonVariables.PHASE, "label", "Phase"));
 
   private final FilterService filterService;

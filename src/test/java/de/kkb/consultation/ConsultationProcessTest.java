@@ -179,6 +179,8 @@ public class ConsultationProcessTest {
         runtimeService().getVariable(consultation.getId(), ConsultationProcess.Variables.MEASURES);
     assertThat(plan).extracting(m -> m.get(CommonVariables.MEASURE_TITLE))
         .containsExactly("Runder Tisch", "Mediation Sportverein");
+    assertThat(runtimeService().getVariable(consultation.getId(), CommonVariables.MEASURE_TITLE))
+        .as("cleared: the next form starts empty, Tasklist's row names no stale measure").isNull();
 
     carryOutMeasures(consultation, "2024-07-15");
     finishImplementation(consultation);

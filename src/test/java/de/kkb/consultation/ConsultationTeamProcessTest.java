@@ -95,7 +95,7 @@ public class ConsultationTeamProcessTest {
         CommonVariables.MUNICIPALITY_NAME, "Wahlstadt", CommonVariables.CARRIER_GROUP, "consultants-k3b",
         CommonVariables.CONSULTANT_LEAD, "fzfd-clara")))
         .isInstanceOf(FormInputRefused.class)
-        .hasMessage(FormInputRefused.PREFIX + "fzfd-clara gehört nicht zu den Berater:innen von K3B. "
+        .hasMessage(FormInputRefused.PREFIX + "Clara Fischer gehört nicht zu den Berater:innen von K3B. "
             + "Bitte Team und Federführung aus diesem Träger wählen.");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }

@@ -164,7 +164,7 @@ class ConsultationRequestProcessTest {
         CommonVariables.CONSULTANT_LEAD, "k3b-anna", ConsultationRequestProcess.Variables.SELECTION_REASON, "Bedarf."));
     assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.DECIDE_SELECTION).hasPassed("BoundaryEvent_SelectionRefused");
     assertThat((String) runtimeService().getVariable(request.getId(), ConsultationRequestProcess.Variables.SELECTION_REFUSAL))
-        .isEqualTo("fzfd-clara gehört nicht zu den Berater:innen von K3B. Bitte Team und Federführung aus diesem Träger wählen.");
+        .isEqualTo("Clara Fischer gehört nicht zu den Berater:innen von K3B. Bitte Team und Federführung aus diesem Träger wählen.");
     assertThat(task(ConsultationRequestProcess.Tasks.DECIDE_SELECTION, request)).as("back to the decider")
         .isAssignedTo("steuerung");
     assertThat(placesTaken()).isZero();

@@ -37,7 +37,7 @@ function reference(row) {
   if (row.processInstanceId && !row.ended) {
     cell.appendChild(element('a', text, {
       href: '#/process-instance/' + encodeURIComponent(row.processInstanceId) + '/runtime',
-      title: 'Konsultation ' + text + ' in Cockpit öffnen'
+      title: 'Beratung ' + text + ' in Cockpit öffnen'
     }));
   } else {
     cell.appendChild(document.createTextNode(text));
@@ -48,8 +48,8 @@ function reference(row) {
 
 function table(rows) {
   const result = element('table', null, {class: 'cam-table', id: 'kkb-kommunen'});
-  result.appendChild(element('caption', 'Kommunen der Programmrunde mit Konsultation, je Zeile der '
-      + 'Link zur Konsultation in Cockpit'));
+  result.appendChild(element('caption', 'Kommunen der Programmrunde mit Beratung, je Zeile der '
+      + 'Link zur Beratung in Cockpit'));
   const head = result.appendChild(element('thead')).appendChild(element('tr'));
   COLUMNS.forEach((column) => head.appendChild(element('th', column, {scope: 'col'})));
   const body = result.appendChild(element('tbody'));
@@ -81,9 +81,9 @@ async function load(container) {
       return;
     }
     const rows = await answer.json();
-    status.textContent = rows.length === 0 ? 'Noch keine Kommune hat eine Konsultation.'
-      : rows.length === 1 ? 'Eine Kommune hat eine Konsultation.'
-      : rows.length + ' Kommunen haben eine Konsultation.';
+    status.textContent = rows.length === 0 ? 'Noch keine Kommune wird beraten.'
+      : rows.length === 1 ? 'Eine Kommune wird beraten.'
+      : rows.length + ' Kommunen werden beraten.';
     if (rows.length > 0) {
       container.appendChild(table(rows));
     }
