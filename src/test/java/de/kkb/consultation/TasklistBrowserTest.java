@@ -131,6 +131,8 @@ class TasklistBrowserTest extends BrowserPageTest {
     tasklist.login(ANNA, PASSWORD);
     assertThat(tasklist.filterNames()).contains(MY_TASKS, GROUP_TASKS).doesNotContain("Alle Aufgaben");
     tasklist.filter(MY_TASKS);
+    tasklist.searchReference("KKB-2024-901");
+    tasklist.screenshot("anna-my-tasks");
 
     // Erstgespräch mit der Verwaltungsspitze führen
     Task firstTalk = openAsLead(consultation, ConsultationProcess.Tasks.HOLD_FIRST_TALK, "first-talk");
@@ -202,6 +204,7 @@ class TasklistBrowserTest extends BrowserPageTest {
     String consultation = start("KKB-2024-902", "Teststadt", "consultants-k3b", ANNA);
     tasklist.login(ANNA, PASSWORD);
     tasklist.filter(MY_TASKS);
+    tasklist.searchReference("KKB-2024-902");
     WebElement row = tasklist.row(MY_TASKS, currentTask(consultation, ConsultationProcess.Tasks.HOLD_FIRST_TALK).getId());
     tasklist.show(row);
     tasklist.screenshot("anna-row-municipality");
@@ -241,6 +244,7 @@ class TasklistBrowserTest extends BrowserPageTest {
 
     tasklist.login(STEUERUNG, PASSWORD);
     tasklist.filter(GROUP_TASKS);
+    tasklist.searchReference("KKB-2024-903");
     WebElement row = tasklist.row(GROUP_TASKS, assessment.getId());
     assertThat(row.getText()).contains("Eskalation bewerten");
     assertThat(tasklist.rowVariables(row)).as("programme management sees the municipality in the row")
@@ -319,6 +323,7 @@ class TasklistBrowserTest extends BrowserPageTest {
         .isEqualTo("Der Rat hat die Beratung beendet.");
 
     tasklist.filter(GROUP_TASKS);
+    tasklist.searchReference("KKB-2024-906");
     WebElement row = tasklist.row(GROUP_TASKS, acknowledge.getId());
     assertThat(row.getText()).contains("Rückzug der Kommune zur Kenntnis nehmen");
     tasklist.open(GROUP_TASKS, acknowledge.getId());
@@ -375,6 +380,7 @@ class TasklistBrowserTest extends BrowserPageTest {
 
     tasklist.login(ANNA, PASSWORD);
     tasklist.filter(MY_TASKS);
+    tasklist.searchReference("KKB-2024-907");
     tasklist.open(MY_TASKS, thirdPass.getId());
     assertThat(tasklist.claimButtons()).isEmpty();
     WebElement moreMeasures = tasklist.field("Field_MoreMeasures");

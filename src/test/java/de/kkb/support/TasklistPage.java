@@ -2,6 +2,8 @@ package de.kkb.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +44,7 @@ public final class TasklistPage {
   private final String base;
   private final Path screenshots;
   private final AtomicInteger shots;
+  private String searched;
 
   /**
    * @param shots numbers the screenshots across the test class, {@code 01-…}, {@code 02-…}
@@ -88,6 +91,10 @@ public final class TasklistPage {
   public void login(String user, String password) {
     driver.manage().deleteAllCookies();
     driver.get(base);
+    // Nothing of the last user's session: Tasklist keeps searches and layout in the browser's storage.
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    searched = null;
+    driver.navigate().refresh();
     // Typed before Angular has compiled the form, the text would be lost: wait for its classes.
     By compiled = By.cssSelector("form[name=signinForm] input[ng-model=username].ng-untouched");
     waiting().until(d -> !d.findElements(compiled).isEmpty() && d.findElement(compiled).isDisplayed());
@@ -143,6 +150,22 @@ public final class TasklistPage {
             && filter.findElement(By.cssSelector("h4.name a")).getText().strip().startsWith(name)));
   }
 
+  /**
+   * Narrows the current filter's list to one consultation by searching for its reference (the
+   * business key), as the list's search field does, so that its rows are on the first page however
+   * many other tasks there are. The search stays until the next login.
+   */
+  public void searchReference(String reference) {
+    searched = reference;
+    String url = driver.getCurrentUrl().replaceAll("&?searchQuery=[^&]*", "");
+    String query = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
+        + reference + "\",\"name\":\"\"}]";
+    driver.get(url + (url.contains("?") ? "&" : "?") + "searchQuery="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
+    waiting().until(d -> d.findElements(By.cssSelector("[cam-widget-search-pill]")).stream()
+        .anyMatch(pill -> pill.getText().contains(reference)));
+  }
+
   /** The names of the filters the user has, in the order Tasklist lists them. */
   public List<String> filterNames() {
     return driver.findElements(By.cssSelector(".task-filters .task-filter h4.name a")).stream()
@@ -159,22 +182,21 @@ public final class TasklistPage {
    * selecting the filter again while waiting, as a person would.
    */
   public WebElement row(String filter, String taskId) {
-    long reloadAfter = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    long[] reloadAfter = {System.nanoTime() + Duration.ofSeconds(3).toNanos()};
     return waiting().until(d -> {
       List<WebElement> rows = d.findElements(row(taskId));
       if (!rows.isEmpty()) {
         return rows.get(0);
       }
-      if (System.nanoTime() > reloadAfter) {
+      if (System.nanoTime() > reloadAfter[0]) {
+        reloadAfter[0] = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         filter(filter);
+        if (searched != null) {
+          searchReference(searched);
+        }
       }
       return null;
     });
-  }
-
-  /** Whether the current list has a row for the task. */
-  public boolean hasRow(String taskId) {
-    return !driver.findElements(row(taskId)).isEmpty();
   }
 
   /** The variables the row shows (the filter's columns), e.g. "Kommune: Teststadt", as text. */
@@ -356,14 +378,6 @@ public final class TasklistPage {
   public String notifications() {
     return driver.findElements(By.cssSelector(".notifications")).stream().map(WebElement::getText)
         .filter(text -> !text.isBlank()).reduce("", (a, b) -> a + "\n" + b).strip();
-  }
-
-  /** Waits until a notification contains the text; returns all notification text. */
-  public String awaitNotification(String containing) {
-    return waiting().until(d -> {
-      String text = notifications();
-      return text.contains(containing) ? text : null;
-    });
   }
 
   /** Waits until the start dialog shows an error (the start was refused); returns its text. */
