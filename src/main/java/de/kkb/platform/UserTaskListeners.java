@@ -2,6 +2,7 @@ package de.kkb.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -27,14 +28,19 @@ public class UserTaskListeners extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    forEveryUserTask(configuration,
+        task -> registrations.forEach(r -> task.addTaskListener(r.event(), r.listener())));
+  }
+
+  /** Lets a plugin change every user task of every model when it is parsed. */
+  static void forEveryUserTask(ProcessEngineConfigurationImpl configuration, Consumer<TaskDefinition> change) {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        registrations.forEach(r -> task.addTaskListener(r.event(), r.listener()));
+        change.accept(((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition());
       }
     });
   }

@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -188,18 +187,12 @@ class TasklistBrowserTest extends BrowserPageTest {
   }
 
   /**
-   * Known product bug (see the report of branch tasklist-browser): Tasklist's filters show the
-   * municipality ("Kommune") as a column, but a consultant's rows show nothing there. Tasklist takes
-   * the column from the filter's list answer ({@code _embedded.variable}), which the engine fills
-   * only with variables the user may read: process variables need READ on the process instance or
-   * READ_INSTANCE on its definition, which programme management has and consultants do not. So
-   * programme management sees "Teststadt" in the row (checked below in the escalation test) and Anna
-   * sees an empty column.
+   * Every row of the lead's list names the municipality: Tasklist takes the column from the filter's
+   * list answer, which the engine fills only with variables the user may read (candidates of a task
+   * may read its instance: InstanceReadGrants).
    */
   @Test
   @Order(2)
-  @Disabled("Product bug: consultants' Tasklist rows show no municipality (no READ on the "
-      + "consultation's process variables); enable when fixed")
   void everyRowOfMyTasksShowsTheMunicipality() {
     String consultation = start("KKB-2024-902", "Teststadt", "consultants-k3b", ANNA);
     tasklist.login(ANNA, PASSWORD);
@@ -280,18 +273,11 @@ class TasklistBrowserTest extends BrowserPageTest {
   }
 
   /**
-   * Known product bug (see the report of branch tasklist-browser): the start is refused, but
-   * Tasklist shows "Die Anfrage konnte so nicht verarbeitet werden. Bitte die Eingaben prüfen."
-   * instead of the German reason. The engine words a refused start "Cannot instantiate process
-   * definition CriticalSituationReport:1:&lt;uuid&gt;: Eingabe nicht übernommen: …", and
-   * {@code FormRefusalMessages.ENGINE_TEXT} expects an id without colons ({@code [^:\s]+}), so the
-   * reason is not passed on and {@code UniformEngineErrors} answers consultants with its generic
-   * text. Task forms (ids without colons) are not affected.
+   * The refusal tells her why, in German: the platform's reason, not the engine's wording and not the
+   * generic text consultants get for other errors.
    */
   @Test
   @Order(5)
-  @Disabled("Product bug: a refused start form shows the generic 400 text, not the German reason "
-      + "(FormRefusalMessages does not match process definition ids); enable when fixed")
   void theRefusalTellsTheConsultantWhyInGerman() {
     start("KKB-2024-908", "Friedensdorf", "consultants-forumzfd", "fzfd-clara");
     String shown = reportAsAnna("KKB-2024-908");
@@ -449,6 +435,9 @@ class TasklistBrowserTest extends BrowserPageTest {
     assertThat(task.getAssignee()).as("assigned to the lead by the model").isEqualTo(ANNA);
     WebElement row = tasklist.row(MY_TASKS, task.getId());
     assertThat(row.getText()).contains(task.getName());
+    tasklist.show(row);
+    assertThat(tasklist.rowVariables(row)).as("the row of " + task.getName() + " names the municipality")
+        .contains(String.valueOf(runtimeService.getVariable(consultation, CommonVariables.MUNICIPALITY_NAME)));
     tasklist.open(MY_TASKS, task.getId());
     tasklist.screenshot("anna-" + step);
     assertThat(tasklist.claimButtons()).as("no claim needed for " + task.getName()).isEmpty();
