@@ -117,6 +117,8 @@ public class ConsultationProcessTest {
         ConsultationProcess.Variables.CONCEPT_REVISION_REASON, "Die Vereine fehlen im Konzept."));
     assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.DEVELOP_OPTIONS);
     complete(task(consultation), withVariables(ConsultationProcess.Variables.WORKSHOPS_HELD, 4, ConsultationProcess.Variables.OPTIONS_SUMMARY, "Vier Optionen."));
+    assertThat(BpmnAwareTests.taskService().getVariable(task(consultation).getId(), ConsultationProcess.Variables.CONCEPT_AGREEMENT))
+        .as("the second vote starts without a result").isNull();
     complete(task(consultation), withVariables(ConsultationProcess.Variables.CONCEPT_AGREEMENT, "AGREED",
         ConsultationProcess.Variables.CONCEPT_AGREED_DATE, "2024-03-01"));
     assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN);

@@ -176,6 +176,31 @@ public class ConsultationTasklistTest {
         CriticalSituationProcess.Variables.ESCALATION_DESCRIPTION, Map.of("value", "Bedrohliche Lage nach der Ratssitzung."))));
   }
 
+  /**
+   * The lead changes as Tasklist changes an assignee: a colleague of the carrier takes a task over,
+   * programme management gives it back; another carrier's consultant cannot, and programme
+   * management still cannot work on it.
+   */
+  @Test
+  void theCarrierAndProgrammeManagementChangeTheLeadInTasklist() throws Exception {
+    String consultation = start("KKB-2024-031", "Wechselstadt", "consultants-k3b");
+    String task = taskService.createTaskQuery().processInstanceId(consultation).singleResult().getId();
+    String path = "/engine-rest/task/" + task + "/assignee";
+
+    assertThat(new HttpSession(port).basic("k3b-ben", "demo").postJson(path, "{\"userId\":\"k3b-ben\"}")
+        .statusCode()).isEqualTo(204);
+    assertThat(runtimeService.getVariable(consultation, CommonVariables.CONSULTANT_LEAD)).isEqualTo("k3b-ben");
+    assertThat(new HttpSession(port).basic("fzfd-clara", "demo").postJson(path, "{\"userId\":\"fzfd-clara\"}")
+        .statusCode()).isEqualTo(404);
+    assertThat(runtimeService.getVariable(consultation, CommonVariables.CONSULTANT_LEAD)).isEqualTo("k3b-ben");
+
+    HttpSession steuerung = new HttpSession(port).basic("steuerung", "demo");
+    assertThat(steuerung.postJson(path, "{\"userId\":\"k3b-anna\"}").statusCode()).isEqualTo(204);
+    assertThat(runtimeService.getVariable(consultation, CommonVariables.CONSULTANT_LEAD)).isEqualTo("k3b-anna");
+    assertThat(steuerung.postJson("/engine-rest/task/" + task + "/complete", "{}").statusCode())
+        .as("programme management assigns, it does not work on consultants' tasks").isEqualTo(403);
+  }
+
   /** Start form, every task's deployed form, submit-form and due jobs: nothing but the REST API. */
   @Test
   void aConsultationCanBeDrivenToItsEndThroughTheRestApiAlone() throws Exception {

@@ -96,6 +96,10 @@ class ConsultationRequestProcessTest {
     runtimeService().createMessageCorrelation(ConsultationRequestProcess.Messages.DOCUMENTS_PROVIDED)
         .processInstanceBusinessKey(request.getBusinessKey()).correlate();
     assertThat(request).isWaitingAt(ConsultationRequestProcess.Tasks.CHECK_COMPLETENESS);
+    assertThat(BpmnAwareTests.taskService().getVariable(task(request).getId(),
+        ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE)).as("the second check starts without a result").isNull();
+    assertThat(BpmnAwareTests.taskService().getVariable(task(request).getId(),
+        ConsultationRequestProcess.Variables.MISSING_DOCUMENTS)).as("what was missing stays in view").isNotNull();
     complete(task(request), withVariables(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "COMPLETE"));
     holdTalk(request);
     complete(task(request), withVariables(ConsultationRequestProcess.Variables.SELECTION_DECISION, "NOT_SELECTED",

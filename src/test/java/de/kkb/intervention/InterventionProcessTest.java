@@ -100,6 +100,11 @@ class InterventionProcessTest {
     complete(task(measure), withVariables(CommonVariables.PLANNED_DATE, "2024-05-02", InterventionProcess.Variables.VENUE, "Bürgerhaus",
         InterventionProcess.Variables.INVITED_GROUPS, "Verwaltung, Vereine", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
     reachPlannedDate(measure, "2024-05-02");
+    // The second documentation starts empty and unticked, not with the first one's answers.
+    assertThat(BpmnAwareTests.taskService().getVariable(task(measure).getId(), InterventionProcess.Variables.FOLLOW_UP_PLANNED))
+        .isEqualTo(false);
+    assertThat(BpmnAwareTests.taskService().getVariable(task(measure).getId(), InterventionProcess.Variables.RESULT_SUMMARY))
+        .isNull();
     complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 25,
         InterventionProcess.Variables.RESULT_SUMMARY, "Fortsetzung mit Vereinbarung abgeschlossen.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
     assertThat(measure).isEnded();
