@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}; other paths with the system properties
  * {@code kkb.browser.chromium} and {@code kkb.browser.chromedriver}), so Selenium Manager is never
  * asked. Without them the tests are skipped with a message, unless the system property
- * {@code kkb.browser.required} is true (CI sets it): then they fail, so that CI never passes without
- * its browser suite.
+ * {@code kkb.browser.required} is true (the browser profile, {@code -Pbrowser}, sets it): then they
+ * fail, so that CI never passes without its browser suite.
  */
 public final class Browser implements AutoCloseable {
 
