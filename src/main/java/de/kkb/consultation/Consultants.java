@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import de.kkb.platform.EngineAsPlatform;
 import de.kkb.platform.FormInputRefused;
 import de.kkb.programme.Carrier;
 import de.kkb.programme.ProgrammeCalendar;

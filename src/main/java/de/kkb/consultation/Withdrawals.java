@@ -1,6 +1,7 @@
 package de.kkb.consultation;
 
 import de.kkb.identity.KkbGroups;
+import de.kkb.platform.EngineAsPlatform;
 import de.kkb.platform.FormInputRefused;
 import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;

@@ -18,15 +18,16 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily look at all open tasks ({@code ${deadlineWatch.check()}} in "Fristen überwachen"):
- * a reminder from the follow-up date, an overdue notice once the due date has passed, and an
- * escalation to programme management after the grace period. Due and follow-up dates are read as
- * they are now, so a date moved in Tasklist moves its notices too; stable notice ids make every
- * notice go out once however often the watch runs.
+ * The morning look at all open tasks on working days ({@code ${deadlineWatch.check()}} in "Fristen
+ * überwachen"): a reminder from the follow-up date and an overdue notice once the due date has passed,
+ * for the people who want each at once (the others read them in their daily digest), and an
+ * escalation to programme management after the grace period, always at once. Due and follow-up
+ * dates are read as they are now, so a date moved in Tasklist moves its notices too; stable notice
+ * ids make every notice go out once however often the watch runs. The model also asks
+ * {@code ${deadlineWatch.workingDay()}} and {@code ${deadlineWatch.morningCron()}}.
  */
 @Component
 public class DeadlineWatch {
-
 
   private final TaskService taskService;
   private final Notices notices;
@@ -45,6 +46,15 @@ public class DeadlineWatch {
     this.calendar = calendar;
     this.properties = properties;
     this.programme = programme;
+  }
+
+  /** Whether today is a working day in NRW: weekends and public holidays bring no mail. */
+  public boolean workingDay() {
+    return calendar.isWorkingDay(EngineClock.today());
+  }
+
+  public String morningCron() {
+    return properties.morningCron();
   }
 
   public void check() {
@@ -76,7 +86,7 @@ public class DeadlineWatch {
   private void toAssigneeOrGroups(Task task, String template, String key) {
     if (task.getAssignee() != null) {
       User assignee = notices.user(task.getAssignee());
-      if (assignee != null) {
+      if (assignee != null && notices.wantsEachTask(assignee)) {
         send(task, template, assignee, key);
       }
       return;
@@ -84,7 +94,9 @@ public class DeadlineWatch {
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
       if (link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType())) {
         for (User member : notices.members(link.getGroupId())) {
-          send(task, template, member, key);
+          if (notices.wantsEachTask(member)) {
+            send(task, template, member, key);
+          }
         }
       }
     }

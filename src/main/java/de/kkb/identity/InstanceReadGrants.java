@@ -1,5 +1,6 @@
 package de.kkb.identity;
 
+import de.kkb.platform.EngineAsPlatform;
 import de.kkb.programme.ProgrammeCalendar;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ public class InstanceReadGrants implements TaskListener {
         continue;
       }
       // The person whose action created the task may not manage grants; the rule is the platform's.
-      Context.getCommandContext().runWithoutAuthorization(() -> {
+      EngineAsPlatform.call(() -> {
         if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_INSTANCE)
             .resourceId(instance).count() == 0) {
           Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -6,7 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 
+import de.kkb.platform.EngineAsPlatform;
+import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,15 +36,30 @@ public class Notices {
   private final MailTemplates templates;
   private final IdentityService identityService;
   private final NotificationProperties properties;
+  private final NoticePreferences preferences;
   private final int retries;
 
   public Notices(NotificationLog log, MailTemplates templates, IdentityService identityService,
-      NotificationProperties properties, int retries) {
+      NotificationProperties properties, NoticePreferences preferences, int retries) {
     this.log = log;
     this.templates = templates;
     this.identityService = identityService;
     this.properties = properties;
+    this.preferences = preferences;
     this.retries = retries;
+  }
+
+  /**
+   * Tasks someone must act on now: a critical situation reported ("Eskalation bewerten") and a
+   * withdrawal ("Rückzug der Kommune zur Kenntnis nehmen"). They are mailed at once, whatever the
+   * person chose; every other task waits for the daily digest, unless the person chose "sofort".
+   */
+  public static final Set<String> URGENT_TASKS = Set.of(ConsultationProcess.Tasks.ASSESS_ESCALATION,
+      ConsultationProcess.Tasks.ACKNOWLEDGE_WITHDRAWAL);
+
+  /** Whether the person wants a mail for each task, reminder and overdue task (DigestPreference). */
+  public boolean wantsEachTask(User user) {
+    return preferences.of(user.getId()) == DigestPreference.IMMEDIATE;
   }
 
   /** A notice to the applicant's contact address, once per request, template and status. */
@@ -66,25 +84,31 @@ public class Notices {
         execution.getProcessBusinessKey(), key, model));
   }
 
-  /** A new task: every member of its candidate groups who has an e-mail address. */
+  /**
+   * A new task: every member of its candidate groups who has an e-mail address and wants each task
+   * at once (or all of them, for an urgent task); the others find it in their daily digest.
+   */
   public void taskCreated(DelegateTask task) {
+    boolean urgent = URGENT_TASKS.contains(task.getTaskDefinitionKey());
     for (IdentityLink link : task.getCandidates()) {
       if (link.getGroupId() == null || !IdentityLinkType.CANDIDATE.equals(link.getType())) {
         continue;
       }
-      for (User user : identityService.createUserQuery().memberOfGroup(link.getGroupId()).list()) {
-        toUser(task, "task-created", user, "created");
+      for (User user : members(link.getGroupId())) {
+        if (urgent || wantsEachTask(user)) {
+          toUser(task, "task-created", user, "created");
+        }
       }
     }
   }
 
-  /** A task assigned to someone: that person. */
+  /** A task assigned to someone: that person, if they want each task at once (or it is urgent). */
   public void taskAssigned(DelegateTask task) {
     if (task.getAssignee() == null) {
       return;
     }
-    User user = identityService.createUserQuery().userId(task.getAssignee()).singleResult();
-    if (user != null) {
+    User user = user(task.getAssignee());
+    if (user != null && (URGENT_TASKS.contains(task.getTaskDefinitionKey()) || wantsEachTask(user))) {
       toUser(task, "task-assigned", user, "assigned|" + task.getAssignee());
     }
   }
@@ -119,13 +143,13 @@ public class Notices {
         key + "|" + user.getId(), personal));
   }
 
-  /** The members of a group. */
+  /** The members of a group (whoever's action causes the notice, however little they may read). */
   public java.util.List<User> members(String groupId) {
-    return identityService.createUserQuery().memberOfGroup(groupId).list();
+    return EngineAsPlatform.call(() -> identityService.createUserQuery().memberOfGroup(groupId).list());
   }
 
   public User user(String userId) {
-    return identityService.createUserQuery().userId(userId).singleResult();
+    return EngineAsPlatform.call(() -> identityService.createUserQuery().userId(userId).singleResult());
   }
 
   void enqueue(String processInstanceId, Notice notice) {

@@ -24,8 +24,8 @@ class NotificationConfiguration {
 
   @Bean("notices")
   Notices notices(NotificationLog log, MailTemplates templates, @Lazy IdentityService identityService,
-      NotificationProperties properties, NotificationRetries retries) {
-    return new Notices(log, templates, identityService, properties, retries.initialRetries());
+      NotificationProperties properties, NoticePreferences preferences, NotificationRetries retries) {
+    return new Notices(log, templates, identityService, properties, preferences, retries.initialRetries());
   }
 
   @Bean

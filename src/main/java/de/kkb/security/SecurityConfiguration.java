@@ -25,6 +25,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -157,6 +158,10 @@ class SecurityConfiguration {
     SecurityResponses responses = new SecurityResponses();
     boolean hsts = !camunda.getWebapp().getHeaderSecurity().isHstsDisabled();
     stateless(http)
+        // The one page that writes with the webapps' login (a person's notification settings) takes
+        // a CSRF token from its form; everything else of this chain reads or is public.
+        .csrf(csrf -> csrf.csrfTokenRepository(pageCsrfTokens())
+            .requireCsrfProtectionMatcher(withDefaults().matcher(HttpMethod.POST, "/mein-konto/**")))
         .httpBasic(basic -> basic.authenticationEntryPoint(responses))
         .exceptionHandling(e -> e.authenticationEntryPoint(responses).accessDeniedHandler(responses))
         .addFilterBefore(new WebappSessionAuthentication(engine), BasicAuthenticationFilter.class)
@@ -199,10 +204,19 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** The settings page's tokens, in a cookie and header of their own: XSRF-TOKEN is the webapps'. */
+  private static CookieCsrfTokenRepository pageCsrfTokens() {
+    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+    tokens.setCookieName("KKB-CSRF");
+    tokens.setHeaderName("X-KKB-CSRF");
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+    return tokens;
+  }
+
   /**
    * No Spring Security session and no CSRF token of its own: the engine API is stateless HTTP
    * Basic, the webapps have their own session and CSRF protection, and the platform's pages either
-   * are public forms or take the webapps' login read-only.
+   * are public forms or take the webapps' login read-only (the settings page adds its own token).
    */
   private static HttpSecurity stateless(HttpSecurity http) throws Exception {
     return http

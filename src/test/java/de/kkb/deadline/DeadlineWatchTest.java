@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import de.kkb.notification.DigestPreference;
+import de.kkb.notification.NoticePreferences;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.ConsultationProcess;
@@ -14,13 +16,20 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Reminders, overdue notices and escalations from the daily watch, each sent once. */
+/**
+ * Reminders, overdue notices and escalations from the daily watch, each sent once. Reminders and
+ * overdue notices go one by one only to people who chose "sofort" (the K3B consultants here); the
+ * others read them in their daily digest ({@code DailyDigestTest}).
+ */
 @PlatformTest
 class DeadlineWatchTest {
+
+  static final List<String> K3B = List.of("k3b-anna", "k3b-ben");
 
   @Autowired
   DeadlineWatch watch;
@@ -32,10 +41,18 @@ class DeadlineWatchTest {
   TaskService taskService;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  NoticePreferences preferences;
+
+  @BeforeEach
+  void eachTaskAtOnce() {
+    K3B.forEach(user -> preferences.set(user, DigestPreference.IMMEDIATE));
+  }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndPreferences() {
     ClockUtil.reset();
+    K3B.forEach(user -> preferences.set(user, DigestPreference.DAILY));
   }
 
   void check() {

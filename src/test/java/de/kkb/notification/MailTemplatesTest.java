@@ -38,6 +38,22 @@ class MailTemplatesTest {
     assertThat(mail.text()).contains("<script>x</script>").as("plain text is text");
   }
 
+  @org.junit.jupiter.api.Test
+  void theDigestListsTheTasksByMunicipalityAndLeadsToTheSettings() {
+    Map<String, Object> entry = new HashMap<>(Map.of("section", "Überfällig", "taskName", "Gespräche planen",
+        "reference", "KKB-2024-001", "taskUrl", "http://localhost:8080/t/1"));
+    entry.put("taskDue", java.sql.Timestamp.valueOf("2024-05-24 09:00:00"));
+    Map<String, Object> model = new HashMap<>(Map.of("firstName", "Anna", "lastName", "Kramer",
+        "day", java.time.LocalDate.of(2024, 5, 28), "taskCount", 1, "baseUrl", "https://kkb.example.org",
+        "municipalities", java.util.List.of(Map.of("name", "<Altstadt>", "entries", java.util.List.of(entry)))));
+    MailTemplates.Rendered mail = templates.render("daily-digest", model);
+    assertThat(mail.subject()).isEqualTo("Tagesübersicht 28.05.2024: 1 Aufgabe in der Tasklist");
+    assertThat(mail.text()).contains("Guten Tag Anna Kramer", "<Altstadt>",
+        "- Überfällig: Gespräche planen (KKB-2024-001), fällig am 24.05.2024", "https://kkb.example.org/mein-konto/benachrichtigungen");
+    assertThat(mail.html()).contains("&lt;Altstadt&gt;", "href=\"http://localhost:8080/t/1\"")
+        .doesNotContain("<Altstadt>");
+  }
+
   static Map<String, Object> applicantModel(String status) {
     Map<String, Object> model = new HashMap<>();
     model.put("contactName", "Maria Muster");

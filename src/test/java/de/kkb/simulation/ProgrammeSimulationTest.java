@@ -23,6 +23,8 @@ import de.kkb.demo.FormFiller;
 import de.kkb.deadline.WorkingDayCalendar;
 import de.kkb.intake.ConsultationRequestForm;
 import de.kkb.intake.ConsultationRequestService;
+import de.kkb.notification.DigestPreference;
+import de.kkb.notification.NoticePreferences;
 import de.kkb.support.FreePort;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
@@ -100,6 +102,10 @@ class ProgrammeSimulationTest {
     management = platform.getBean(ManagementService.class);
     history = platform.getBean(HistoryService.class);
     jdbc = platform.getBean(JdbcTemplate.class);
+    // The leads want each task at once; everyone else reads the daily digest (the default).
+    for (String lead : List.of("k3b-anna", "fzfd-clara")) {
+      platform.getBean(NoticePreferences.class).set(lead, DigestPreference.IMMEDIATE);
+    }
     ConsultationRequestService requests = platform.getBean(ConsultationRequestService.class);
 
     for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
@@ -163,6 +169,21 @@ class ProgrammeSimulationTest {
     assertThat(sentFor("task-overdue", late.getName()))
         .containsOnly(workingDays.addWorkingDays(lateDue, 0).plusDays(1));
     assertThat(sentFor("task-escalation", late.getName())).hasSize(1);
+
+    // Digests: at most one per person and day, only on working days, none to those who chose
+    // "sofort", and programme management reads its work there.
+    List<Map<String, Object>> digests = jdbc.queryForList(
+        "SELECT recipient, sent_at FROM kkb_notification WHERE template = 'daily-digest'");
+    assertThat(digests).isNotEmpty().allSatisfy(row -> {
+      LocalDate day = ((Timestamp) row.get("SENT_AT")).toLocalDateTime().toLocalDate();
+      assertThat(workingDays.isWorkingDay(day)).as(row.toString()).isTrue();
+      assertThat(row.get("RECIPIENT")).isNotIn("anna.kramer@k3b.example.org", "clara.fischer@forumzfd.example.org");
+    });
+    assertThat(digests.stream().collect(Collectors.groupingBy(row -> row.get("RECIPIENT") + " "
+        + ((Timestamp) row.get("SENT_AT")).toLocalDateTime().toLocalDate(), Collectors.counting())))
+        .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
+    assertThat(sent("daily-digest", "steuerung@kkb.example.org")).isNotEmpty();
+    assertThat(sent("task-created", "ben.boehm@k3b.example.org")).as("ben reads the digest").isEmpty();
 
     // After the end, consultants hear of nothing but the end.
     for (Map<String, Object> row : log) {

@@ -1,4 +1,4 @@
-package de.kkb.consultation;
+package de.kkb.platform;
 
 import java.util.concurrent.Callable;
 
@@ -7,15 +7,16 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Runs engine calls of the platform's own rules without the caller's grants: a consultant who may
- * not read other instances still reports for their consultation, and makes a colleague its lead.
- * The rule that decides whether the person may act is checked before, in Java.
+ * not read other instances still reports for their consultation and makes a colleague its lead, and
+ * whoever's action causes a notice need not read its recipients. The rule that decides whether the
+ * person may act is checked before, in Java.
  */
-final class EngineAsPlatform {
+public final class EngineAsPlatform {
 
   private EngineAsPlatform() {
   }
 
-  static <T> T call(Callable<T> work) {
+  public static <T> T call(Callable<T> work) {
     CommandContext context = Context.getCommandContext();
     try {
       return context == null ? work.call() : context.runWithoutAuthorization(work);
