@@ -129,9 +129,8 @@ public class ApplicantPortal {
     try {
       runtimeService.createMessageCorrelation(ConsultationRequestProcess.Messages.DOCUMENTS_PROVIDED)
           .processInstanceId(request.getId())
+          // The next completeness check starts undecided: the model's input mapping sees to that.
           .setVariable(CommonVariables.HANDED_IN_DOCUMENTS, markdown(documents.of(reference)))
-          // The next completeness check starts undecided, not with the previous "documents missing".
-          .setVariable(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, null)
           .correlate();
     } catch (MismatchingMessageCorrelationException e) {
       // Another call handed in or the deadline passed in the meantime: the transaction rolls back.

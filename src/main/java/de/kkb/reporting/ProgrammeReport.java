@@ -156,7 +156,8 @@ public class ProgrammeReport {
     jdbc.query("SELECT p.BUSINESS_KEY_, COUNT(*) AS HELD_COUNT FROM ACT_HI_VARINST v "
         + "JOIN ACT_HI_PROCINST p ON p.ID_ = v.PROC_INST_ID_ "
         + "WHERE p.PROC_DEF_KEY_ = ? AND v.NAME_ = ? AND v.TEXT_ = ? "
-        + "AND v.STATE_ = 'CREATED' GROUP BY p.BUSINESS_KEY_", rs -> {
+        // The measure's own outcome, not the copies the documentation form keeps per pass.
+        + "AND v.STATE_ = 'CREATED' AND v.EXECUTION_ID_ = v.PROC_INST_ID_ GROUP BY p.BUSINESS_KEY_", rs -> {
           held.put(rs.getString("BUSINESS_KEY_"), rs.getLong("HELD_COUNT"));
         }, InterventionProcess.KEY, InterventionProcess.Variables.INTERVENTION_OUTCOME,
         InterventionProcess.Values.HELD);
