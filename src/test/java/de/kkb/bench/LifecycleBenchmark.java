@@ -48,6 +48,8 @@ public class LifecycleBenchmark {
   private final RepositoryService repository;
   private final ManagementService management;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
+  private final de.kkb.deadline.DailyDigest digest;
   /** Without a job executor (the smoke test's choice) there is no queue to wait for. */
   private final boolean jobExecutorActive;
   private final Map<String, Map<String, Object>> formValues = new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,15 +60,24 @@ public class LifecycleBenchmark {
     this.forms = platform.getBean(FormService.class);
     this.repository = platform.getBean(RepositoryService.class);
     this.management = platform.getBean(ManagementService.class);
+    this.engine = platform.getBean(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl.class);
+    this.digest = platform.getBean(de.kkb.deadline.DailyDigest.class);
     this.jdbc = platform.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
     this.jobExecutorActive = ((org.camunda.bpm.engine.impl.ProcessEngineImpl) platform.getBean(
         org.camunda.bpm.engine.ProcessEngine.class)).getProcessEngineConfiguration().getJobExecutor().isActive();
   }
 
-  /** One consultation from start to end; returns the number of user tasks it took. */
+  /**
+   * One consultation from start to end, with one morning's daily digest (the tasks mail the
+   * consultants through it, not one by one); returns the number of user tasks it took.
+   */
   public int consultationLifecycle() {
     String reference = nextReference();
     String id = start(reference, "consultants-k3b");
+    engine.getCommandExecutorTxRequired().execute(context -> {
+      digest.send();
+      return null;
+    });
     Map<String, String> answers = answers();
     int[] measures = {0};
     return drive(id, reference, task -> {
