@@ -34,6 +34,12 @@ public class Mailer {
     this.properties = properties;
   }
 
+  /** The Message-ID of every copy of one notice: its stable id at the sender's domain. */
+  String messageId(String notificationId) {
+    String from = properties.from();
+    return "<" + notificationId + "@" + from.substring(from.indexOf('@') + 1) + ">";
+  }
+
   /** Sends the notification; returns the status to record. Throws when the mail server refuses. */
   public String deliver(NotificationLog.Entry entry) throws MessagingException {
     JavaMailSender sender = mailSender.getIfAvailable();
@@ -49,6 +55,10 @@ public class Mailer {
     helper.setSubject(MailHeaders.subject(entry.subject()));
     helper.setText(entry.text(), entry.html());
     message.setHeader("X-KKB-Notification-Id", entry.id());
+    // Derived from the notice's stable id: should a retry send a notice again (the connection died
+    // after the server took it, before the log said SENT), mail clients see the same message.
+    // Spring's sender keeps a Message-ID set here.
+    message.setHeader("Message-ID", messageId(entry.id()));
     sender.send(message);
     return NotificationLog.SENT;
   }

@@ -111,6 +111,8 @@ class NotificationDeliveryTest {
         .filter(j -> id.equals(((JobEntity) j).getJobHandlerConfigurationRaw())).findFirst().orElseThrow();
     management.executeJob(rerun.getId());
     assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(received[0].getMessageID()).as("derived from the notice's stable id, the same for every copy")
+        .isEqualTo("<" + id + "@kkb.example.org>");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(consultation).count()).isEqualTo(1);
   }
 
