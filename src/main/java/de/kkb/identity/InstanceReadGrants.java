@@ -2,14 +2,13 @@ package de.kkb.identity;
 
 import de.kkb.platform.EngineAsPlatform;
 import de.kkb.programme.ProgrammeCalendar;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +22,15 @@ import org.springframework.stereotype.Component;
 public class InstanceReadGrants implements TaskListener {
 
   private final ProgrammeCalendar programme;
+  private final AuthorizationSetup authorizations;
 
-  public InstanceReadGrants(ProgrammeCalendar programme) {
+  public InstanceReadGrants(ProgrammeCalendar programme, @Lazy AuthorizationSetup authorizations) {
     this.programme = programme;
+    this.authorizations = authorizations;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
-    String instance = task.getProcessInstanceId();
     for (IdentityLink link : task.getCandidates()) {
       String group = link.getGroupId();
       if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || !programme.consultantGroups().contains(group)) {
@@ -39,15 +38,7 @@ public class InstanceReadGrants implements TaskListener {
       }
       // The person whose action created the task may not manage grants; the rule is the platform's.
       EngineAsPlatform.call(() -> {
-        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_INSTANCE)
-            .resourceId(instance).count() == 0) {
-          Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-          grant.setGroupId(group);
-          grant.setResource(Resources.PROCESS_INSTANCE);
-          grant.setResourceId(instance);
-          grant.addPermission(Permissions.READ);
-          authorizations.saveAuthorization(grant);
-        }
+        authorizations.grant(group, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), Permissions.READ);
         return null;
       });
     }
