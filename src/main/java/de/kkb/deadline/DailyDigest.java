@@ -101,11 +101,13 @@ public class DailyDigest {
       if (section == null) {
         continue;
       }
-      Object municipality = runtimeService.getVariable(task.getProcessInstanceId(), CommonVariables.MUNICIPALITY_NAME);
+      Map<String, Object> about = runtimeService.getVariables(task.getProcessInstanceId(),
+          List.of(CommonVariables.MUNICIPALITY_NAME, CommonVariables.REFERENCE));
+      Object municipality = about.get(CommonVariables.MUNICIPALITY_NAME);
       Map<String, Object> entry = new LinkedHashMap<>(notices.taskModel(Map.of(), task.getId(), task.getName(),
           task.getDueDate()));
       entry.put("section", section);
-      entry.put("reference", runtimeService.getVariable(task.getProcessInstanceId(), CommonVariables.REFERENCE));
+      entry.put("reference", about.get(CommonVariables.REFERENCE));
       byMunicipality.computeIfAbsent(municipality == null ? "ohne Kommune" : municipality.toString(),
           name -> new ArrayList<>()).add(entry);
     }
