@@ -2,6 +2,7 @@ package de.kkb.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -148,6 +151,21 @@ public final class Browser implements AutoCloseable {
       } catch (IOException ignored) {
         // a temporary directory; the next run does not need it
       }
+    }
+  }
+
+  /**
+   * Writes the browser window as it is now to {@code <folder>/NN-<step>.png}, numbered in the order
+   * of the steps, for people to look at; returns the file.
+   */
+  public static Path screenshot(WebDriver driver, Path folder, int number, String step) {
+    try {
+      Files.createDirectories(folder);
+      Path file = folder.resolve(String.format("%02d-%s.png", number, step));
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -14,9 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,14 +61,7 @@ public final class TasklistPage {
 
   /** Writes the page as it is now to {@code NN-step.png}; returns the file. */
   public Path screenshot(String step) {
-    try {
-      Files.createDirectories(screenshots);
-      Path file = screenshots.resolve(String.format("%02d-%s.png", shots.incrementAndGet(), step));
-      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Browser.screenshot(driver, screenshots, shots.incrementAndGet(), step);
   }
 
   /** Saves the page source next to the screenshots, for a look at the real DOM. */

@@ -11,13 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import de.kkb.support.Browser;
 import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -129,14 +128,7 @@ final class Webapps {
 
   /** A PNG of the browser window as it is now, numbered in the order of the steps. */
   Path screenshot(String name) {
-    try {
-      Files.createDirectories(screenshots);
-      Path file = screenshots.resolve(String.format("%02d-%s.png", step.incrementAndGet(), name));
-      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Browser.screenshot(driver, screenshots, step.incrementAndGet(), name);
   }
 
   /** Starts a consultation the way the request process does; returns the process instance id. */
