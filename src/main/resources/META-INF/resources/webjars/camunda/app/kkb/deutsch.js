@@ -6,8 +6,6 @@
 // - the webapps format dates with moment.js in the formats of their date filter (camDate); the
 //   defaults "LLL" etc. give "1 Dezember 2025 09:00" with the webjar's German locale. The module
 //   kkb.deutsch (each config.js names it in requireJsConfig.ngDeps) sets German formats instead.
-const angular = window.angular;
-
 const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September',
   'Oktober', 'November', 'Dezember'];
 
@@ -58,12 +56,38 @@ export const DATE_FORMATS = {
   short: 'D. MMMM YYYY'
 };
 
-if (angular) {
+let registered = false;
+
+/** Registers the German locale and the module kkb.deutsch, once angular is there. */
+function register(angular) {
+  if (registered || !angular || typeof angular.module !== 'function') {
+    return;
+  }
+  registered = true;
   angular.module('ngLocale', [], ['$provide', ($provide) => $provide.value('$locale', GERMAN)]);
   angular.module('kkb.deutsch', []).config(['camDateFormatProvider', (formats) => {
     Object.entries(DATE_FORMATS).forEach(([name, format]) => formats.setDateFormat(format, name));
   }]);
-  document.documentElement.lang = 'de';
+}
+
+document.documentElement.lang = 'de';
+// The webapps import their custom scripts before they expose angular as window.angular, and only
+// then start the app with kkb.deutsch among its modules: when angular is not there yet, the module is
+// registered the moment it is (after the assigning script has run, when angular.module exists).
+// Without this, whether the app starts would depend on which script the browser ran first.
+if (window.angular && typeof window.angular.module === 'function') {
+  register(window.angular);
+} else {
+  let current = window.angular;
+  Object.defineProperty(window, 'angular', {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set: (value) => {
+      current = value;
+      queueMicrotask(() => register(current));
+    }
+  });
 }
 
 export default [];
