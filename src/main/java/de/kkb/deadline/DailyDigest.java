@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
@@ -86,12 +88,17 @@ public class DailyDigest {
   }
 
   private void digest(User user, LocalDate today, Date since, Date now) {
+    String key = "digest|" + today;
+    if (notices.alreadyQueued(user, TEMPLATE, key)) {
+      return; // one digest a day, however often the watch runs (e.g. a retried job)
+    }
     List<String> groupIds = identityService.createGroupQuery().groupMember(user.getId()).list().stream()
         .map(Group::getId).toList();
     List<Task> tasks = groupIds.isEmpty()
         ? taskService.createTaskQuery().active().taskAssignee(user.getId()).list()
         : taskService.createTaskQuery().active().or().taskAssignee(user.getId())
             .taskCandidateGroupIn(groupIds).endOr().list();
+    Map<String, Map<String, Object>> about = about(tasks);
     // Municipality → entries, municipalities in alphabetical order.
     Map<String, List<Map<String, Object>>> byMunicipality = new TreeMap<>();
     for (Task task : tasks) {
@@ -101,13 +108,12 @@ public class DailyDigest {
       if (section == null) {
         continue;
       }
-      Map<String, Object> about = runtimeService.getVariables(task.getProcessInstanceId(),
-          List.of(CommonVariables.MUNICIPALITY_NAME, CommonVariables.REFERENCE));
-      Object municipality = about.get(CommonVariables.MUNICIPALITY_NAME);
+      Map<String, Object> instance = about.getOrDefault(task.getProcessInstanceId(), Map.of());
+      Object municipality = instance.get(CommonVariables.MUNICIPALITY_NAME);
       Map<String, Object> entry = new LinkedHashMap<>(notices.taskModel(Map.of(), task.getId(), task.getName(),
           task.getDueDate()));
       entry.put("section", section);
-      entry.put("reference", about.get(CommonVariables.REFERENCE));
+      entry.put("reference", instance.get(CommonVariables.REFERENCE));
       byMunicipality.computeIfAbsent(municipality == null ? "ohne Kommune" : municipality.toString(),
           name -> new ArrayList<>()).add(entry);
     }
@@ -123,7 +129,28 @@ public class DailyDigest {
     model.put("day", today);
     model.put("municipalities", municipalities);
     model.put("taskCount", tasksIn(byMunicipality));
-    notices.toUser(user, TEMPLATE, null, null, "digest|" + today, model);
+    notices.toUser(user, TEMPLATE, null, null, key, model);
+  }
+
+  /**
+   * Municipality and reference of the tasks' process instances, in one query. An instance that
+   * ended since the tasks were read (people work while the digest is written) has none.
+   */
+  private Map<String, Map<String, Object>> about(List<Task> tasks) {
+    Map<String, Map<String, Object>> about = new HashMap<>();
+    if (tasks.isEmpty()) {
+      return about;
+    }
+    String[] instances = tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+    for (VariableInstance variable : runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
+        .variableNameIn(CommonVariables.MUNICIPALITY_NAME, CommonVariables.REFERENCE).list()) {
+      // The instance's own value, not a sub-process scope's variable of the same name.
+      if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+        about.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+            .put(variable.getName(), variable.getValue());
+      }
+    }
+    return about;
   }
 
   private static int order(Object section) {

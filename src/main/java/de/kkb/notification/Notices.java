@@ -90,12 +90,17 @@ public class Notices {
    */
   public void taskCreated(DelegateTask task) {
     boolean urgent = URGENT_TASKS.contains(task.getTaskDefinitionKey());
+    // Most people take new tasks from their digest: one query says who wants them at once.
+    Set<String> immediate = urgent ? Set.of() : preferences.choosing(DigestPreference.IMMEDIATE);
+    if (!urgent && immediate.isEmpty()) {
+      return;
+    }
     for (IdentityLink link : task.getCandidates()) {
       if (link.getGroupId() == null || !IdentityLinkType.CANDIDATE.equals(link.getType())) {
         continue;
       }
       for (User user : members(link.getGroupId())) {
-        if (urgent || wantsEachTask(user)) {
+        if (urgent || immediate.contains(user.getId())) {
           toUser(task, "task-created", user, "created");
         }
       }
@@ -139,8 +144,17 @@ public class Notices {
     Map<String, Object> personal = new HashMap<>(model);
     personal.put("firstName", user.getFirstName());
     personal.put("lastName", user.getLastName());
-    enqueue(processInstanceId, new Notice(template, user.getEmail(), businessKey,
-        key + "|" + user.getId(), personal));
+    enqueue(processInstanceId, new Notice(template, user.getEmail(), businessKey, personalKey(key, user), personal));
+  }
+
+  /** Whether the notice {@link #toUser} would queue for this template and key is already logged. */
+  public boolean alreadyQueued(User user, String template, String key) {
+    return user.getEmail() != null && !user.getEmail().isBlank()
+        && log.contains(stableId(new Notice(template, user.getEmail(), null, personalKey(key, user), Map.of())));
+  }
+
+  private static String personalKey(String key, User user) {
+    return key + "|" + user.getId();
   }
 
   /** The members of a group (whoever's action causes the notice, however little they may read). */
@@ -157,7 +171,8 @@ public class Notices {
     model.put("baseUrl", properties.baseUrl());
     model.put("businessKey", notice.businessKey());
     String id = stableId(notice);
-    if (!log.add(id, notice, templates.render(notice.template(), model))) {
+    // Once per id: a notice already logged is neither rendered nor queued again.
+    if (log.contains(id) || !log.add(id, notice, templates.render(notice.template(), model))) {
       return;
     }
     MessageEntity job = new MessageEntity();

@@ -26,10 +26,15 @@ public class NotificationLog {
   }
 
   /** Records a new notification; false when one with this id exists already. */
-  public boolean add(String id, Notice notice, MailTemplates.Rendered mail) {
+  /** Whether a notice with this id is in the log. */
+  public boolean contains(String id) {
     Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_notification WHERE id = ?",
         Integer.class, id);
-    if (existing != null && existing > 0) {
+    return existing != null && existing > 0;
+  }
+
+  public boolean add(String id, Notice notice, MailTemplates.Rendered mail) {
+    if (contains(id)) {
       return false;
     }
     jdbc.update("INSERT INTO kkb_notification (id, template, recipient, business_key, subject, "

@@ -20,8 +20,8 @@ class BenchmarkReportTest {
 
   /** The figures of the run of 2026-11-25, as docs/benchmarks.md showed them. */
   static final BenchmarkRunTest.Results RESULTS = new BenchmarkRunTest.Results(
-      lifecycle("H2 (in-memory)", 4.64, 27.77),
-      lifecycle("PostgreSQL", 3.948, 15.39),
+      lifecycle("H2 (in-memory)", 4.64, 5.8, 27.77),
+      lifecycle("PostgreSQL", 3.948, 4.7, 15.39),
       4130,
       new TimerStormBenchmark.Result(10_000, 630, 10_001, 0, 10_000, 10_000),
       new TimerStormBenchmark.Result(10_000, 718, 10_001, 0, 10_000, 10_000),
@@ -37,15 +37,20 @@ class BenchmarkReportTest {
           new ScaleBenchmark.Latency(132.5, 141.1, 50), new ScaleBenchmark.Latency(62.9, 68.3, 50),
           new ScaleBenchmark.Latency(224.4, 262.4, 20)));
 
-  static BenchmarkRunTest.Lifecycle lifecycle(String database, double consultations, double baseline) {
+  static BenchmarkRunTest.Lifecycle lifecycle(String database, double consultations, double bareEngine,
+      double baseline) {
     Map<String, Long> consultationRows = new LinkedHashMap<>();
+    Map<String, Long> bareEngineRows = new LinkedHashMap<>();
     Map<String, Long> baselineRows = new LinkedHashMap<>();
-    long[][] rows = {{4, 1}, {62, 23}, {21, 21}, {116, 1}, {146, 21}, {21, 0}, {94, 0}, {10, 0}, {42, 0}};
+    long[][] rows = {{4, 4, 1}, {62, 60, 23}, {21, 21, 21}, {116, 90, 1}, {146, 120, 21}, {21, 21, 0},
+        {94, 20, 0}, {10, 8, 0}, {0, 0, 0}};
     for (int i = 0; i < rows.length; i++) {
       consultationRows.put(LifecycleBenchmark.HISTORY_TABLES.get(i), rows[i][0]);
-      baselineRows.put(LifecycleBenchmark.HISTORY_TABLES.get(i), rows[i][1]);
+      bareEngineRows.put(LifecycleBenchmark.HISTORY_TABLES.get(i), rows[i][1]);
+      baselineRows.put(LifecycleBenchmark.HISTORY_TABLES.get(i), rows[i][2]);
     }
-    return new BenchmarkRunTest.Lifecycle(database, consultations, baseline, 21, consultationRows, baselineRows);
+    return new BenchmarkRunTest.Lifecycle(database, consultations, bareEngine, baseline, 21, 2, consultationRows,
+        bareEngineRows, baselineRows);
   }
 
   @Test
@@ -55,9 +60,12 @@ class BenchmarkReportTest {
     assertThat(report).startsWith("# Benchmarks\n").doesNotContain("{{", "}}", "<!--").endsWith("\n")
         .contains("Machine: 2 cores, 23 GiB, Java 17.0.15, PostgreSQL on the same machine. Date: 2026-11-25.")
         .contains("4 threads × 8 lifecycles each, after 3 of each to warm up.")
-        .contains("| PostgreSQL | 3.95 | 15.39 | 0.26 | ≥ 0.80 | 21 |")
-        .contains("rows written per lifecycle (PostgreSQL, same run):\n\n| table | consultation | baseline |")
-        .contains("| kkb_notification | 42 | 0 |")
+        .contains("| PostgreSQL | 3.95 | 4.70 | 0.84 | ≥ 0.80 | 15.39 | 0.26 | ≥ 0.50 | 21 |")
+        .contains("| H2 (in-memory) | 2 | 42 | 0.05 | ≤ 0.20 |")
+        .contains("rows written per lifecycle (PostgreSQL, same run):\n\n"
+            + "| table | consultation on the platform | consultation on a bare engine | linear model |")
+        .contains("| ACT_HI_JOB_LOG | 94 | 20 | 0 |")
+        .contains("| kkb_notification | 0 | 0 | 0 |")
         .contains("(scale 4, 4 clients, 20 s)")
         .contains("| consultation task completions | 82.9 | 0.020 | ≥ 0.25 |")
         .contains("10000 due reminders")

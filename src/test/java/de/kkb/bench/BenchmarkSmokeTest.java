@@ -80,7 +80,26 @@ class BenchmarkSmokeTest {
       assertThat(row.daysInPhase()).isNull();
       assertThat(row.phaseStarted()).containsOnlyKeys(ProgrammeReport.PHASES);
       assertThat(row.lastActivity()).isAfterOrEqualTo(row.phaseStarted().get("Auswertung und Abschluss"));
-      assertThat(bench.rows()).containsKey("kkb_notification").allSatisfy((table, rows) -> assertThat(rows).isPositive());
+      assertThat(bench.rows()).containsKey(LifecycleBenchmark.NOTIFICATION_LOG).allSatisfy((table, rows) -> assertThat(rows).isPositive());
+
+      // The same models on a bare engine: the same tasks, none of the platform's additions.
+      try (BareEngine bare = BareEngine.start(platform, BenchmarkRunTest.BareDatabase.h2().url(), "sa", "")) {
+        LifecycleBenchmark bareBench = new LifecycleBenchmark(bare);
+        assertThat(bareBench.consultationLifecycle()).isEqualTo(userTasks);
+        HistoryService bareHistory = bare.engine().getHistoryService();
+        assertThat(bareHistory.createHistoricProcessInstanceQuery().processDefinitionKey(ConsultationProcess.KEY)
+            .completed().count()).isEqualTo(1);
+        assertThat(bareHistory.createHistoricProcessInstanceQuery().processDefinitionKey(InterventionProcess.KEY)
+            .completed().count()).isEqualTo(3);
+        assertThat(bareHistory.createHistoricTaskInstanceQuery().finished().count()).isEqualTo(userTasks);
+        // The platform gives every task a due date (a global listener); the bare engine none.
+        java.util.Date epoch = new java.util.Date(0);
+        assertThat(history.createHistoricTaskInstanceQuery().processDefinitionKey(ConsultationProcess.KEY)
+            .taskDueAfter(epoch).count()).isPositive();
+        assertThat(bareHistory.createHistoricTaskInstanceQuery().taskDueAfter(epoch).count()).isZero();
+        assertThat(bareBench.rows()).containsEntry(LifecycleBenchmark.NOTIFICATION_LOG, 0L);
+        assertThat(bare.engine().getAuthorizationService().createAuthorizationQuery().count()).isZero();
+      }
     } finally {
       ClockUtil.reset();
     }
