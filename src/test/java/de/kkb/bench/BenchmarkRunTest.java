@@ -114,6 +114,10 @@ class BenchmarkRunTest {
     values.put("rowsDatabase", r.lifecyclePostgres().database());
     values.put("rowsTable", rowsTable(r.lifecyclePostgres()));
     values.put("noticesTable", noticesTable(List.of(r.lifecycleH2(), r.lifecyclePostgres())));
+    Lifecycle pg = r.lifecyclePostgres();
+    values.put("overheadVerdict", verdict(pg.consultations() / pg.bareEngine(), 0.8, true));
+    values.put("linearVerdict", verdict(pg.consultations() / pg.baseline(), 0.5, true));
+    values.put("noticesVerdict", verdict(pg.noticesWithDigest() / (double) NOTICES_BEFORE_DIGEST, 0.2, false));
     values.put("pgbenchScale", String.valueOf(PGBENCH_SCALE));
     values.put("pgbenchSeconds", String.valueOf(PGBENCH_SECONDS));
     values.put("databaseLimitTable", databaseLimitTable(r.lifecyclePostgres(), r.tpcbLike()));
@@ -255,6 +259,12 @@ class BenchmarkRunTest {
    * Notices of a lifecycle with a digest day included (the day's first lifecycle, whose morning
    * digest the later ones share) against the target: a fifth of what a lifecycle logged before.
    */
+  /** A ratio of this run against its target, as the findings name it: "0.84 (target ≥ 0.80): met". */
+  static String verdict(double ratio, double target, boolean atLeast) {
+    boolean met = atLeast ? ratio >= target : ratio <= target;
+    return format("%.2f (target %s %.2f): %s", ratio, atLeast ? "≥" : "≤", target, met ? "met" : "missed");
+  }
+
   static String noticesTable(List<Lifecycle> results) {
     List<String> lines = new ArrayList<>(List.of(
         "| database | notices of a lifecycle, its digest day included | before the digest | ratio | target |",
