@@ -65,6 +65,7 @@ class BenchmarkReportTest {
         .contains("rows written per lifecycle (PostgreSQL, same run):\n\n"
             + "| table | consultation on the platform | consultation on a bare engine | linear model |")
         .contains("| ACT_HI_JOB_LOG | 94 | 20 | 0 |")
+        .contains("platform overhead ratio 0.84 (target ≥ 0.80): met;\nconsultation vs the linear model 0.26 (target ≥ 0.50): missed;")
         .contains("| kkb_notification | 0 | 0 | 0 |")
         .contains("(scale 4, 4 clients, 20 s)")
         .contains("| consultation task completions | 82.9 | 0.020 | ≥ 0.25 |")
