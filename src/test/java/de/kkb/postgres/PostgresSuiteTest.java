@@ -90,6 +90,8 @@ class PostgresSuiteTest {
   void connectionsPlanEveryQueryAndAuthorizationsHaveStatistics() {
     assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
     assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
+    assertThat(jdbc.queryForObject("SHOW work_mem", String.class)).isEqualTo("16MB");
     assertThat(jdbc.queryForList("SELECT stxname FROM pg_statistic_ext WHERE stxrelid = 'act_ru_authorization'::regclass",
         String.class)).containsExactlyInAnyOrder("kkb_auth_perms_2", "kkb_auth_perms_64");
   }
