@@ -338,7 +338,7 @@ class BenchmarkRunTest {
   static ScaleBenchmark.Result scale() throws Exception {
     try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test", "postgres"),
         "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench_scale"))) {
-      return ScaleBenchmark.run(platform, SCALE_CONSULTATIONS, 50, 20);
+      return ScaleBenchmark.run(platform, SCALE_CONSULTATIONS, 20, 10);
     } finally {
       ClockUtil.reset();
     }
