@@ -82,6 +82,11 @@ public class RequestRegister {
     execution.setVariable(CommonVariables.REFERENCE, execution.getProcessBusinessKey());
   }
 
+  /** Takes back a registration whose process did not start. */
+  public void forget(String reference) {
+    jdbc.update("DELETE FROM kkb_request WHERE reference = ?", reference);
+  }
+
   /** End listener of the request model: the municipality may apply again. */
   public void close(DelegateExecution execution) {
     jdbc.update("UPDATE kkb_request SET open_ags = NULL WHERE reference = ?",

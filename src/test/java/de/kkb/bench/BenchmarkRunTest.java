@@ -40,6 +40,7 @@ class BenchmarkRunTest {
   static final int WARM_UP = 3;
   static final int INTAKE_CLIENTS = 8;
   static final int INTAKE_SECONDS = 30;
+  static final int INTAKE_WARM_UP_SECONDS = 5;
   static final int STORM_JOBS = 10_000;
   static final int PGBENCH_SCALE = 4;
   static final int PGBENCH_SECONDS = 20;
@@ -64,7 +65,7 @@ class BenchmarkRunTest {
   /** Everything the report shows, measured in one run. */
   record Results(Lifecycle lifecycleH2, Lifecycle lifecyclePostgres, double tpcbLike,
       TimerStormBenchmark.Result stormH2, TimerStormBenchmark.Result stormPostgres,
-      IntakeBenchmark.Result intakeH2, IntakeBenchmark.Result intakePostgres,
+      Intake intakeH2, Intake intakePostgres,
       List<FootprintBenchmark.Result> footprintH2, List<FootprintBenchmark.Result> footprintPostgres,
       ScaleBenchmark.Result scale) {
   }
@@ -81,8 +82,8 @@ class BenchmarkRunTest {
     TimerStormBenchmark.Result stormH2 = storm(List.of("test"));
     TimerStormBenchmark.Result stormPg = storm(List.of("test", "postgres"),
         "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench_storm"));
-    IntakeBenchmark.Result intakeH2 = intake(List.of("test"));
-    IntakeBenchmark.Result intakePg = intake(List.of("test", "postgres"),
+    Intake intakeH2 = intake("H2 (in-memory)", List.of("test"));
+    Intake intakePg = intake("PostgreSQL", List.of("test", "postgres"),
         "KKB_DB_URL=" + PostgresDatabases.fresh("kkb_bench_intake"));
     List<FootprintBenchmark.Result> footprintH2 = FootprintBenchmark.measure(FOOTPRINT_STARTS);
     List<FootprintBenchmark.Result> footprintPg = FootprintBenchmark.measure(FOOTPRINT_STARTS,
@@ -125,6 +126,7 @@ class BenchmarkRunTest {
     values.put("stormTable", stormTable(r.stormH2(), r.stormPostgres()));
     values.put("intakeClients", String.valueOf(INTAKE_CLIENTS));
     values.put("intakeSeconds", String.valueOf(INTAKE_SECONDS));
+    values.put("intakeWarmUpSeconds", String.valueOf(INTAKE_WARM_UP_SECONDS));
     values.put("intakeTable", intakeTable(r.intakeH2(), r.intakePostgres()));
     values.put("footprintStarts", String.valueOf(FOOTPRINT_STARTS));
     values.put("footprintH2Table", FootprintBenchmark.table(r.footprintH2()));
@@ -310,27 +312,51 @@ class BenchmarkRunTest {
     return String.join("\n", lines);
   }
 
-  static IntakeBenchmark.Result intake(List<String> profiles, String... properties) throws Exception {
+  /** The platform's intake and the bare endpoint (same body, one-task process), measured in one start. */
+  record Intake(String database, IntakeBenchmark.Result platform, IntakeBenchmark.Result bare) {
+  }
+
+  /**
+   * Both endpoints warmed up, then measured in turns (platform, bare, bare, platform), each half of
+   * {@link #INTAKE_SECONDS}: a busy neighbour on the machine slows both alike.
+   */
+  static Intake intake(String database, List<String> profiles, String... properties) throws Exception {
     Jobs.setClock("2023-07-03T09:00"); // the call for applications of the source round is open
     List<String> all = new ArrayList<>(List.of(properties));
     all.add("kkb.intake.max-requests-per-minute=100000000");
+    all.add(BareIntake.ENABLED + "=true");
     try (TimerStormBenchmark.Smtp smtp = TimerStormBenchmark.smtp();
         ConfigurableApplicationContext platform = PlatformStarter.start(profiles,
             smtp.platformProperties(all.toArray(String[]::new)))) {
-      return IntakeBenchmark.run(PlatformStarter.port(platform), INTAKE_CLIENTS, Duration.ofSeconds(INTAKE_SECONDS));
+      int port = PlatformStarter.port(platform);
+      Duration warmUp = Duration.ofSeconds(INTAKE_WARM_UP_SECONDS);
+      IntakeBenchmark.run(port, IntakeBenchmark.PLATFORM_PATH, INTAKE_CLIENTS, warmUp);
+      IntakeBenchmark.run(port, BareIntake.PATH, INTAKE_CLIENTS, warmUp);
+      IntakeBenchmark.Samples ours = new IntakeBenchmark.Samples();
+      IntakeBenchmark.Samples bare = new IntakeBenchmark.Samples();
+      Duration half = Duration.ofMillis(INTAKE_SECONDS * 500L);
+      IntakeBenchmark.run(ours, port, IntakeBenchmark.PLATFORM_PATH, INTAKE_CLIENTS, half);
+      IntakeBenchmark.run(bare, port, BareIntake.PATH, INTAKE_CLIENTS, half);
+      IntakeBenchmark.run(bare, port, BareIntake.PATH, INTAKE_CLIENTS, half);
+      IntakeBenchmark.run(ours, port, IntakeBenchmark.PLATFORM_PATH, INTAKE_CLIENTS, half);
+      return new Intake(database, ours.result(), bare.result());
     } finally {
       ClockUtil.reset();
     }
   }
 
-  static String intakeTable(IntakeBenchmark.Result h2, IntakeBenchmark.Result pg) {
+  static String intakeTable(Intake h2, Intake pg) {
     List<String> lines = new ArrayList<>(List.of(
-        "| database | requests/s | p50 ms | p99 ms | errors | requests | target |",
-        "|---|---|---|---|---|---|---|"));
-    for (var entry : List.of(Map.entry("H2 (in-memory)", h2), Map.entry("PostgreSQL", pg))) {
-      IntakeBenchmark.Result r = entry.getValue();
-      lines.add(format("| %s | %.1f | %.1f | %.1f | %d | %d | ≥ 300/s, p99 < 50 ms, 0 errors |", entry.getKey(),
-          r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors(), r.requests()));
+        "| database | endpoint | requests/s | p50 ms | p99 ms | errors | requests | ratio to bare | target |",
+        "|---|---|---|---|---|---|---|---|---|"));
+    for (Intake intake : List.of(h2, pg)) {
+      IntakeBenchmark.Result ours = intake.platform();
+      IntakeBenchmark.Result bare = intake.bare();
+      lines.add(format("| %s | platform | %.1f | %.1f | %.1f | %d | %d | %.2f | ≥ 0.50, p99 < 100 ms, 0 errors |",
+          intake.database(), ours.perSecond(), ours.p50Millis(), ours.p99Millis(), ours.errors(), ours.requests(),
+          ours.perSecond() / bare.perSecond()));
+      lines.add(format("| %s | bare endpoint | %.1f | %.1f | %.1f | %d | %d | 1.00 | |", intake.database(),
+          bare.perSecond(), bare.p50Millis(), bare.p99Millis(), bare.errors(), bare.requests()));
     }
     return String.join("\n", lines);
   }

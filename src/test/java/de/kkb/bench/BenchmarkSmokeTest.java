@@ -18,6 +18,7 @@ import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import de.kkb.vocabulary.InterventionProcess;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,18 +38,35 @@ class BenchmarkSmokeTest {
     Jobs.setClock("2023-07-03T09:00");
     Duration duration = Duration.ofMillis(500);
     try (ConfigurableApplicationContext platform = PlatformStarter.start(List.of("test"),
-        "kkb.intake.max-requests-per-minute=100000")) {
+        "kkb.intake.max-requests-per-minute=100000", BareIntake.ENABLED + "=true")) {
       IntakeBenchmark.Result result = IntakeBenchmark.run(PlatformStarter.port(platform), 2, duration);
       assertThat(result.requests()).isPositive();
       assertThat(result.errors()).isZero();
       // Every request counted was registered and started its request process.
-      assertThat(platform.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
+      HistoryService history = platform.getBean(HistoryService.class);
+      assertThat(history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(ConsultationRequestProcess.KEY).count()).isEqualTo(result.requests());
       assertThat(platform.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM kkb_request",
           Long.class)).isEqualTo(result.requests());
       // The rate is over the whole run, which lasts at least as long as the clients were sending.
       assertThat(result.perSecond()).isPositive()
           .isLessThanOrEqualTo(result.requests() * 1000.0 / duration.toMillis());
+
+      // The bare endpoint, in turns as the benchmark measures it: each request started one process
+      // with its one task waiting, and nothing of the platform's intake.
+      IntakeBenchmark.Samples samples = new IntakeBenchmark.Samples();
+      IntakeBenchmark.run(samples, PlatformStarter.port(platform), BareIntake.PATH, 2, duration);
+      IntakeBenchmark.run(samples, PlatformStarter.port(platform), BareIntake.PATH, 2, duration);
+      IntakeBenchmark.Result bare = samples.result();
+      assertThat(bare.requests()).isPositive();
+      assertThat(bare.errors()).isZero();
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(BareIntake.PROCESS_KEY).count())
+          .isEqualTo(bare.requests());
+      assertThat(platform.getBean(TaskService.class).createTaskQuery().processDefinitionKey(BareIntake.PROCESS_KEY)
+          .count()).isEqualTo(bare.requests());
+      assertThat(bare.perSecond()).isLessThanOrEqualTo(bare.requests() * 1000.0 / (2 * duration.toMillis()));
+      assertThat(history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(ConsultationRequestProcess.KEY).count()).isEqualTo(result.requests());
     } finally {
       ClockUtil.reset();
     }
