@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -48,8 +49,11 @@ public class RequestRegister {
     List<String> open = jdbc.queryForList(
         "SELECT reference FROM kkb_request WHERE round_start = ? AND open_ags = ?", String.class,
         programme.start(), ags);
-    if (!open.isEmpty()) {
-      throw new DuplicateRequestException(ags);
+    for (String reference : open) {
+      if (!orphaned(reference)) {
+        throw new DuplicateRequestException(ags);
+      }
+      release(reference);
     }
     int year = EngineClock.today().getYear();
     Integer last = jdbc.queryForObject("SELECT MAX(ref_number) FROM kkb_request WHERE ref_year = ?",
@@ -82,6 +86,23 @@ public class RequestRegister {
     execution.setVariable(CommonVariables.REFERENCE, execution.getProcessBusinessKey());
   }
 
+  /**
+   * A registration whose process never started: the request's submission registers first, in a
+   * transaction of its own, and a node that died before the start left it behind. Older than
+   * {@link #ORPHANED_AFTER} without a running process instance, it no longer blocks the
+   * municipality (it stays in the register); a younger one may belong to a start still in progress.
+   */
+  private boolean orphaned(String reference) {
+    Timestamp before = new Timestamp(EngineClock.now().minus(ORPHANED_AFTER).toEpochMilli());
+    Integer started = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_request r WHERE r.reference = ? "
+        + "AND (r.created_at > ? OR EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.BUSINESS_KEY_ = r.reference))",
+        Integer.class, reference, before);
+    return started != null && started == 0;
+  }
+
+  /** Longer than any start of a request process takes; see {@link #orphaned}. */
+  static final Duration ORPHANED_AFTER = Duration.ofMinutes(10);
+
   /** Takes back a registration whose process did not start. */
   public void forget(String reference) {
     jdbc.update("DELETE FROM kkb_request WHERE reference = ?", reference);
@@ -89,8 +110,11 @@ public class RequestRegister {
 
   /** End listener of the request model: the municipality may apply again. */
   public void close(DelegateExecution execution) {
-    jdbc.update("UPDATE kkb_request SET open_ags = NULL WHERE reference = ?",
-        execution.getProcessBusinessKey());
+    release(execution.getProcessBusinessKey());
+  }
+
+  private void release(String reference) {
+    jdbc.update("UPDATE kkb_request SET open_ags = NULL WHERE reference = ?", reference);
   }
 
   /** Whether the token belongs to the reference; compared in constant time. */
