@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  * after the round's last day. Tasklist's date picker already refuses past planned dates; this is the
  * rule. A wrong date refuses the form with a German reason ({@link FormInputRefused}, answered 400);
  * nothing is saved. An engine plugin wraps the form handler of every user task when a model is
- * parsed (a task listener cannot refuse: the engine turns its exceptions into server errors).
+ * parsed (a task listener cannot refuse: the engine turns its exceptions into server errors). The
+ * same wrapper, the one place every Tasklist submission passes, then moves the fields that only
+ * document the step into the step's record ({@link StepRecords}).
  */
 @Component
 public class FormDates extends AbstractProcessEnginePlugin {
@@ -58,7 +60,7 @@ public class FormDates extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     UserTaskListeners.forEveryUserTask(configuration,
-        task -> task.setTaskFormHandler(new Checked(task.getTaskFormHandler())));
+        task -> task.setTaskFormHandler(new Checked(task.getKey(), task.getTaskFormHandler())));
   }
 
   /** Refuses the submitted values when one of their dates is impossible. */
@@ -95,12 +97,14 @@ public class FormDates extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The task's own form handler, after the check. */
+  /** The task's own form handler, after the check, with the step's record. */
   private final class Checked implements TaskFormHandler {
 
+    private final String taskKey;
     private final TaskFormHandler form;
 
-    Checked(TaskFormHandler form) {
+    Checked(String taskKey, TaskFormHandler form) {
+      this.taskKey = taskKey;
       this.form = form;
     }
 
@@ -113,7 +117,7 @@ public class FormDates extends AbstractProcessEnginePlugin {
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope scope) {
       check(properties);
-      form.submitFormVariables(properties, scope);
+      form.submitFormVariables(StepRecords.restructure(taskKey, properties), scope);
     }
 
     @Override
