@@ -3,6 +3,7 @@ package de.kkb.platform;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 import de.kkb.programme.ProgrammeCalendar;
@@ -30,8 +31,8 @@ import org.springframework.stereotype.Component;
  * rule. A wrong date refuses the form with a German reason ({@link FormInputRefused}, answered 400);
  * nothing is saved. An engine plugin wraps the form handler of every user task when a model is
  * parsed (a task listener cannot refuse: the engine turns its exceptions into server errors). The
- * same wrapper, the one place every Tasklist submission passes, then moves the fields that only
- * document the step into the step's record ({@link StepRecords}).
+ * same wrapper, the one place every Tasklist submission passes, then hands the values to the
+ * {@link FormSubmissionStep}s (a step's record, the plan of measures) before the engine stores them.
  */
 @Component
 public class FormDates extends AbstractProcessEnginePlugin {
@@ -52,9 +53,11 @@ public class FormDates extends AbstractProcessEnginePlugin {
       Map.entry(ProgrammeRoundProcess.Variables.EVALUATION_DATE, "Datum der Programmevaluation"));
 
   private final ProgrammeCalendar programme;
+  private final List<FormSubmissionStep> steps;
 
-  public FormDates(ProgrammeCalendar programme) {
+  public FormDates(ProgrammeCalendar programme, List<FormSubmissionStep> steps) {
     this.programme = programme;
+    this.steps = List.copyOf(steps);
   }
 
   @Override
@@ -117,7 +120,11 @@ public class FormDates extends AbstractProcessEnginePlugin {
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope scope) {
       check(properties);
-      form.submitFormVariables(StepRecords.restructure(taskKey, properties), scope);
+      VariableMap values = properties;
+      for (FormSubmissionStep step : steps) {
+        values = step.apply(taskKey, values, scope);
+      }
+      form.submitFormVariables(values, scope);
     }
 
     @Override

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.InterventionProcess;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
 
 /**
  * The fields of a task form that only document the step (a date, a count, a note) and that no
@@ -20,7 +22,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * Fields something reads stay process variables; a step with only one such field keeps it, since a
  * JSON variable costs more rows than one plain one.
  */
-final class StepRecords {
+@Component
+class StepRecords implements FormSubmissionStep {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,7 +71,9 @@ final class StepRecords {
       record(InterventionProcess.Tasks.DOCUMENT_INTERVENTION, InterventionProcess.Variables.DOCUMENTATION_RECORD,
           InterventionProcess.Variables.PARTICIPANTS, InterventionProcess.Variables.RESULT_SUMMARY));
 
-  private StepRecords() {
+  @Override
+  public VariableMap apply(String taskKey, VariableMap submitted, VariableScope task) {
+    return restructure(taskKey, submitted);
   }
 
   private static Map.Entry<String, StepRecord> record(String task, String name, String... fields) {

@@ -140,6 +140,8 @@ public final class ConsultationProcess {
   public static final class Values {
     public static final String AGREEMENT_CONCLUDED = "CONCLUDED";
     public static final String CONCEPT_AGREED = "AGREED";
+    /** "Umsetzung begleiten": a further measure is added to the plan. */
+    public static final String IMPLEMENTATION_ADD_MEASURE = "ADD_MEASURE";
     public static final String MEASURE_FORMAT_ROUND_TABLE = "RUNDER_TISCH";
 
     private Values() {
