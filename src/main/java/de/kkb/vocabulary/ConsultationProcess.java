@@ -73,7 +73,6 @@ public final class ConsultationProcess {
     @CodeOnly
     public static final String REACHED_IMPLEMENTATION = "reachedImplementation";
     public static final String MEASURES = "measures";
-    public static final String MEASURE = "measure";
     public static final String IMPLEMENTATION_ACTION = "implementationAction";
     public static final String INTERIM_REVIEW_DATE = "interimReviewDate";
     public static final String INTERIM_PROGRESS = "interimProgress";
