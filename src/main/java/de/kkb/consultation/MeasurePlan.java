@@ -7,7 +7,10 @@ import java.util.Map;
 
 import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess;
+import de.kkb.platform.FormSubmissionStep;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +21,14 @@ import org.springframework.stereotype.Component;
  * ({@code ${measurePlan.collect(execution)}}), by "Zusätzliche Maßnahme durchführen"
  * ({@code ${measurePlan.latest(execution)}}) and by the measure forms' input mappings
  * ({@code ${measurePlan.summary(execution)}}).
+ *
+ * <p>A measure submitted through Tasklist goes into the plan when its form is submitted
+ * ({@link #apply}), so its four fields never become process variables (each would cost history
+ * rows, set and removed again in every round); {@link #collect} then finds nothing left to collect.
+ * Completing the task through the Java API with the fields as variables works as before.
  */
 @Component
-public class MeasurePlan {
+public class MeasurePlan implements FormSubmissionStep {
 
   private static final String MEASURES = ConsultationProcess.Variables.MEASURES;
   static final List<String> FIELDS = List.of(CommonVariables.MEASURE_TITLE,
@@ -35,12 +43,42 @@ public class MeasurePlan {
     for (String field : FIELDS) {
       measure.put(field, scope.getVariable(field));
     }
-    List<Map<String, Object>> measures = measures(scope);
-    measures.add(measure);
-    scope.setVariable(MEASURES, measures);
+    if (measure.values().stream().allMatch(java.util.Objects::isNull)) {
+      return; // submitted through Tasklist: already in the plan (apply)
+    }
+    add(scope, measure);
     for (String field : FIELDS) {
       scope.removeVariable(field);
     }
+  }
+
+  /**
+   * Tasklist's submission of "Maßnahme in den Maßnahmenplan aufnehmen", or of "Umsetzung begleiten"
+   * with "Maßnahme hinzufügen": the measure's fields go into the plan, the rest is stored as usual.
+   */
+  @Override
+  public VariableMap apply(String taskKey, VariableMap submitted, VariableScope task) {
+    boolean addsMeasure = ConsultationProcess.Tasks.ADD_MEASURE_TO_PLAN.equals(taskKey)
+        || ConsultationProcess.Tasks.STEER_IMPLEMENTATION.equals(taskKey) && ConsultationProcess.Values
+            .IMPLEMENTATION_ADD_MEASURE.equals(submitted.get(ConsultationProcess.Variables.IMPLEMENTATION_ACTION));
+    if (!addsMeasure || FIELDS.stream().noneMatch(submitted::containsKey)) {
+      return submitted;
+    }
+    Map<String, Object> measure = new LinkedHashMap<>();
+    for (String field : FIELDS) {
+      measure.put(field, submitted.get(field));
+    }
+    add(task, measure);
+    VariableMap rest = Variables.createVariables();
+    submitted.keySet().stream().filter(name -> !FIELDS.contains(name))
+        .forEach(name -> rest.putValueTyped(name, submitted.getValueTyped(name)));
+    return rest;
+  }
+
+  private static void add(VariableScope scope, Map<String, Object> measure) {
+    List<Map<String, Object>> measures = measures(scope);
+    measures.add(measure);
+    scope.setVariable(MEASURES, measures);
   }
 
   /** The measure added last: what "Zusätzliche Maßnahme durchführen" carries out. */

@@ -34,7 +34,10 @@ public class PhaseTracker {
       consultation.setVariable(REACHED_IMPLEMENTATION, true);
     }
     boolean reached = Boolean.TRUE.equals(consultation.getVariable(REACHED_IMPLEMENTATION));
-    consultation.setVariable(ConsultationRequestProcess.Variables.PLACE_FREED,
-        !reached && ENDS_FREEING_THE_PLACE.contains(phase));
+    Boolean placeFreed = !reached && ENDS_FREEING_THE_PLACE.contains(phase);
+    // Written when it changes only: each write of the same value is one more history row.
+    if (!placeFreed.equals(consultation.getVariable(ConsultationRequestProcess.Variables.PLACE_FREED))) {
+      consultation.setVariable(ConsultationRequestProcess.Variables.PLACE_FREED, placeFreed);
+    }
   }
 }

@@ -3,6 +3,7 @@ package de.kkb.platform;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 import de.kkb.programme.ProgrammeCalendar;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Component;
  * after the round's last day. Tasklist's date picker already refuses past planned dates; this is the
  * rule. A wrong date refuses the form with a German reason ({@link FormInputRefused}, answered 400);
  * nothing is saved. An engine plugin wraps the form handler of every user task when a model is
- * parsed (a task listener cannot refuse: the engine turns its exceptions into server errors).
+ * parsed (a task listener cannot refuse: the engine turns its exceptions into server errors). The
+ * same wrapper, the one place every Tasklist submission passes, then hands the values to the
+ * {@link FormSubmissionStep}s (a step's record, the plan of measures) before the engine stores them.
  */
 @Component
 public class FormDates extends AbstractProcessEnginePlugin {
@@ -50,15 +53,17 @@ public class FormDates extends AbstractProcessEnginePlugin {
       Map.entry(ProgrammeRoundProcess.Variables.EVALUATION_DATE, "Datum der Programmevaluation"));
 
   private final ProgrammeCalendar programme;
+  private final List<FormSubmissionStep> steps;
 
-  public FormDates(ProgrammeCalendar programme) {
+  public FormDates(ProgrammeCalendar programme, List<FormSubmissionStep> steps) {
     this.programme = programme;
+    this.steps = List.copyOf(steps);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     UserTaskListeners.forEveryUserTask(configuration,
-        task -> task.setTaskFormHandler(new Checked(task.getTaskFormHandler())));
+        task -> task.setTaskFormHandler(new Checked(task.getKey(), task.getTaskFormHandler())));
   }
 
   /** Refuses the submitted values when one of their dates is impossible. */
@@ -95,12 +100,14 @@ public class FormDates extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The task's own form handler, after the check. */
+  /** The task's own form handler, after the check, with the step's record. */
   private final class Checked implements TaskFormHandler {
 
+    private final String taskKey;
     private final TaskFormHandler form;
 
-    Checked(TaskFormHandler form) {
+    Checked(String taskKey, TaskFormHandler form) {
+      this.taskKey = taskKey;
       this.form = form;
     }
 
@@ -113,7 +120,11 @@ public class FormDates extends AbstractProcessEnginePlugin {
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope scope) {
       check(properties);
-      form.submitFormVariables(properties, scope);
+      VariableMap values = properties;
+      for (FormSubmissionStep step : steps) {
+        values = step.apply(taskKey, values, scope);
+      }
+      form.submitFormVariables(values, scope);
     }
 
     @Override

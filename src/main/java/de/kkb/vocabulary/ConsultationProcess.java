@@ -73,7 +73,6 @@ public final class ConsultationProcess {
     @CodeOnly
     public static final String REACHED_IMPLEMENTATION = "reachedImplementation";
     public static final String MEASURES = "measures";
-    public static final String MEASURE = "measure";
     public static final String IMPLEMENTATION_ACTION = "implementationAction";
     public static final String INTERIM_REVIEW_DATE = "interimReviewDate";
     public static final String INTERIM_PROGRESS = "interimProgress";
@@ -105,6 +104,33 @@ public final class ConsultationProcess {
     public static final String ESCALATION_NOTE = "escalationNote";
     public static final String CLOSING_SUMMARY = "closingSummary";
 
+    // One structured variable (JSON) per step for the fields that only document it: nothing later
+    // reads them one by one (see docs/processes.md, "Step records").
+    @CodeOnly
+    public static final String FIRST_TALK_RECORD = "firstTalkRecord";
+    @CodeOnly
+    public static final String AGREEMENT_RECORD = "agreementRecord";
+    @CodeOnly
+    public static final String TALK_PLAN_RECORD = "talkPlanRecord";
+    @CodeOnly
+    public static final String TALKS_RECORD = "talksRecord";
+    @CodeOnly
+    public static final String CONFLICT_ANALYSIS_RECORD = "conflictAnalysisRecord";
+    @CodeOnly
+    public static final String FEEDBACK_RECORD = "feedbackRecord";
+    @CodeOnly
+    public static final String INTERIM_REVIEW_RECORD = "interimReviewRecord";
+    @CodeOnly
+    public static final String GOAL_EVALUATION_RECORD = "goalEvaluationRecord";
+    @CodeOnly
+    public static final String FINAL_REPORT_RECORD = "finalReportRecord";
+    @CodeOnly
+    public static final String HANDOVER_RECORD = "handoverRecord";
+    @CodeOnly
+    public static final String PROGRAMME_END_RECORD = "programmeEndRecord";
+    @CodeOnly
+    public static final String ESCALATION_RECORD = "escalationRecord";
+
     private Variables() {
     }
   }
@@ -113,6 +139,8 @@ public final class ConsultationProcess {
   public static final class Values {
     public static final String AGREEMENT_CONCLUDED = "CONCLUDED";
     public static final String CONCEPT_AGREED = "AGREED";
+    /** "Umsetzung begleiten": a further measure is added to the plan. */
+    public static final String IMPLEMENTATION_ADD_MEASURE = "ADD_MEASURE";
     public static final String MEASURE_FORMAT_ROUND_TABLE = "RUNDER_TISCH";
 
     private Values() {

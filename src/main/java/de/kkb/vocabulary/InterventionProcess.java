@@ -23,6 +23,12 @@ public final class InterventionProcess {
     public static final String INTERVENTION_OUTCOME = "interventionOutcome";
     public static final String RESULT_SUMMARY = "resultSummary";
     public static final String FOLLOW_UP_PLANNED = "followUpPlanned";
+    /** The documentation-only fields of "Maßnahme vorbereiten", as one JSON variable. */
+    @CodeOnly
+    public static final String PREPARATION_RECORD = "preparationRecord";
+    /** The documentation-only fields of "Maßnahme dokumentieren", as one JSON variable. */
+    @CodeOnly
+    public static final String DOCUMENTATION_RECORD = "documentationRecord";
 
     private Variables() {
     }

@@ -84,6 +84,35 @@ public class ConsultationProcessTest {
         .isEqualTo("Abgeschlossen");
   }
 
+  /**
+   * Through Tasklist's submission a measure goes into the plan at once: its fields never become
+   * variables of the consultation, yet the measure is carried out with them as before.
+   */
+  @Test
+  void measuresSubmittedThroughTasklistGoStraightIntoThePlan() {
+    ProcessInstance consultation = startInActionConcept("consultants-k3b");
+    Jobs.setClock("2024-04-01T10:00");
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.WORKSHOPS_HELD, 3,
+        ConsultationProcess.Variables.OPTIONS_SUMMARY, "Drei Optionen."));
+    complete(task(consultation), withVariables(ConsultationProcess.Variables.CONCEPT_AGREEMENT, "AGREED",
+        ConsultationProcess.Variables.CONCEPT_AGREED_DATE, "2024-03-01"));
+    BpmnAwareTests.formService().submitTaskForm(task(consultation).getId(), withVariables(
+        CommonVariables.MEASURE_TITLE, "Runder Tisch Innenstadt", CommonVariables.MEASURE_FORMAT, "RUNDER_TISCH",
+        CommonVariables.PLANNED_DATE, "2024-05-10", CommonVariables.MEASURE_LEAD, "Tandem",
+        ConsultationProcess.Variables.MORE_MEASURES, false));
+    assertThat(consultation).isWaitingAt(ConsultationProcess.Tasks.STEER_IMPLEMENTATION);
+    BpmnAwareTests.formService().submitTaskForm(task(consultation).getId(), withVariables(
+        ConsultationProcess.Variables.IMPLEMENTATION_ACTION, ConsultationProcess.Values.IMPLEMENTATION_ADD_MEASURE,
+        CommonVariables.MEASURE_TITLE, "Workshop Jugend", CommonVariables.MEASURE_FORMAT, "WORKSHOP",
+        CommonVariables.PLANNED_DATE, "2024-05-20", CommonVariables.MEASURE_LEAD, "Jugendamt"));
+    assertThat(interventions(consultation)).extracting(measure -> runtimeService().getVariable(measure.getId(),
+        CommonVariables.MEASURE_TITLE)).containsExactlyInAnyOrder("Runder Tisch Innenstadt", "Workshop Jugend");
+    assertThat((List<?>) runtimeService().getVariable(consultation.getId(), ConsultationProcess.Variables.MEASURES))
+        .hasSize(2);
+    assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(consultation.getId()).variableName(CommonVariables.MEASURE_TITLE).count()).isZero();
+  }
+
   @Test
   void everyTaskIsDueOnAWorkingDayInNrwWithARemindTwoWorkingDaysBefore() {
     Jobs.setClock("2023-12-20T09:15"); // first talk: 15 working days across Christmas and New Year

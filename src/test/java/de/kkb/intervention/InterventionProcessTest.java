@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class InterventionProcessTest {
   private void prepare(ProcessInstance measure) {
     assertThat(measure).isWaitingAt(InterventionProcess.Tasks.PREPARE_INTERVENTION);
     assertThat(task(measure)).hasCandidateGroup("consultants-k3b");
-    complete(task(measure), withVariables(InterventionProcess.Variables.VENUE, "Ratssaal",
+    submit(task(measure), withVariables(InterventionProcess.Variables.VENUE, "Ratssaal",
         InterventionProcess.Variables.INVITED_GROUPS, "Verwaltung, Ortsbeirat"));
   }
 
@@ -76,10 +77,29 @@ class InterventionProcessTest {
   @Test
   void measureHeldOnThePlannedDate() {
     ProcessInstance measure = preparedAndDue("2024-03-15");
-    complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 34,
+    submit(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 34L,
         InterventionProcess.Variables.RESULT_SUMMARY, "Gemeinsame Regeln für die Innenstadt vereinbart.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
+    // What the report and the gateway read stays a variable; the rest is the step's record.
     assertThat(measure).isEnded().hasPassed("EndEvent_InterventionDocumented")
-        .variables().containsEntry(InterventionProcess.Variables.PARTICIPANTS, 34).containsEntry(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD");
+        .variables().containsEntry(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD")
+        .containsEntry(InterventionProcess.Variables.FOLLOW_UP_PLANNED, false)
+        .doesNotContainKeys(InterventionProcess.Variables.PARTICIPANTS, InterventionProcess.Variables.RESULT_SUMMARY);
+    SpinJsonNode record = record(measure, InterventionProcess.Variables.DOCUMENTATION_RECORD);
+    assertThat(record.prop(InterventionProcess.Variables.PARTICIPANTS).numberValue()).isEqualTo(34);
+    assertThat(record.prop(InterventionProcess.Variables.RESULT_SUMMARY).stringValue())
+        .isEqualTo("Gemeinsame Regeln für die Innenstadt vereinbart.");
+    assertThat(record(measure, InterventionProcess.Variables.PREPARATION_RECORD)
+        .prop(InterventionProcess.Variables.VENUE).stringValue()).isEqualTo("Ratssaal");
+  }
+
+  /** Submits the task's form as Tasklist does (through the platform's form handler). */
+  private static void submit(org.camunda.bpm.engine.task.Task task, Map<String, Object> values) {
+    BpmnAwareTests.formService().submitTaskForm(task.getId(), values);
+  }
+
+  private static SpinJsonNode record(ProcessInstance measure, String name) {
+    return (SpinJsonNode) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(measure.getId()).variableName(name).singleResult().getValue();
   }
 
   @Test
@@ -94,10 +114,10 @@ class InterventionProcessTest {
   @Test
   void followUpLoopsWithANewDate() {
     ProcessInstance measure = preparedAndDue("2024-03-15");
-    complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 20,
+    submit(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 20L,
         InterventionProcess.Variables.RESULT_SUMMARY, "Erster Termin, Fortsetzung vereinbart.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, true));
     assertThat(measure).isWaitingAt(InterventionProcess.Tasks.PREPARE_INTERVENTION);
-    complete(task(measure), withVariables(CommonVariables.PLANNED_DATE, "2024-05-02", InterventionProcess.Variables.VENUE, "Bürgerhaus",
+    submit(task(measure), withVariables(CommonVariables.PLANNED_DATE, "2024-05-02", InterventionProcess.Variables.VENUE, "Bürgerhaus",
         InterventionProcess.Variables.INVITED_GROUPS, "Verwaltung, Vereine", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
     reachPlannedDate(measure, "2024-05-02");
     // The second documentation starts empty and unticked, not with the first one's answers.
@@ -105,9 +125,13 @@ class InterventionProcessTest {
         .isEqualTo(false);
     assertThat(BpmnAwareTests.taskService().getVariable(task(measure).getId(), InterventionProcess.Variables.RESULT_SUMMARY))
         .isNull();
-    complete(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 25,
+    submit(task(measure), withVariables(InterventionProcess.Variables.INTERVENTION_OUTCOME, "HELD", InterventionProcess.Variables.PARTICIPANTS, 25L,
         InterventionProcess.Variables.RESULT_SUMMARY, "Fortsetzung mit Vereinbarung abgeschlossen.", InterventionProcess.Variables.FOLLOW_UP_PLANNED, false));
     assertThat(measure).isEnded();
+    // Each documentation was recorded: the history keeps both rounds' records.
+    assertThat(BpmnAwareTests.historyService().createHistoricDetailQuery().processInstanceId(measure.getId())
+        .variableUpdates().list()).filteredOn(update -> InterventionProcess.Variables.DOCUMENTATION_RECORD
+            .equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) update).getVariableName())).hasSize(2);
     assertThat(measure).hasPassedInOrder(InterventionProcess.Tasks.PREPARE_INTERVENTION, InterventionProcess.Tasks.DOCUMENT_INTERVENTION,
         InterventionProcess.Tasks.PREPARE_INTERVENTION, InterventionProcess.Tasks.DOCUMENT_INTERVENTION, "EndEvent_InterventionDocumented");
   }

@@ -42,7 +42,8 @@ class FormContractTest {
   /** Variables and beans that come from code or from the engine, not from a form. */
   static final Map<String, String> SET_BY_CODE = Map.ofEntries(
       Map.entry("measures", "MeasurePlan (the plan of measures, one entry per captured measure)"),
-      Map.entry("measure", "the multi-instance element of CallActivity_PlannedInterventions"),
+      // No element variable: a copy of each measure would cost a JSON variable (history rows) per measure.
+      Map.entry("loopCounter", "the engine: the index of the measure in CallActivity_PlannedInterventions"),
       Map.entry("withdrawalReason", "the message ConsultationWithdrawn (set by whoever correlates it)"),
       Map.entry("escalationDescription", "the message CriticalEscalationReported"),
       Map.entry("phase", "PhaseTracker"),

@@ -64,7 +64,7 @@ class VocabularyConsistencyTest {
   private static final Pattern CALL_LABEL = Pattern.compile("(\\w+)\\.(\\w+)\\(execution,\\s*'([^']*)'");
   private static final Set<String> ENGINE = Set.of("execution", "task", "true", "false", "null",
       "empty", "not", "and", "or", "eq", "ne", "gt", "lt", "ge", "le", "currentUser",
-      "currentUserGroups", "now", "dateTime");
+      "currentUserGroups", "now", "dateTime", "loopCounter");
 
   static Map<String, Path> models = new HashMap<>();
   static Map<String, JsonNode> forms = new HashMap<>();
