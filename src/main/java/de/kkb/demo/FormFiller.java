@@ -1,13 +1,18 @@
 package de.kkb.demo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kkb.platform.EngineClock;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
 
 /**
  * Fills a deployed Camunda Form the way a careful user would: the given answers, otherwise a valid
@@ -32,11 +37,16 @@ public final class FormFiller {
     return values;
   }
 
-  /** Fills a Camunda Form like a careful user: given answers, else valid values of the field's type. */
+  /**
+   * Fills a Camunda Form like a careful user: given answers, else valid values of the field's type.
+   * Fields the form hides under those answers ({@code conditional.hide}) are left out, as Tasklist
+   * leaves them out of what it submits.
+   */
   public static ObjectNode fill(JsonNode form, Map<String, String> answers) {
     ObjectNode variables = JSON.createObjectNode();
     Map<String, JsonNode> fields = new LinkedHashMap<>();
-    collect(form.path("components"), fields);
+    Map<String, List<String>> hiddenWhen = new LinkedHashMap<>();
+    collect(form.path("components"), List.of(), fields, hiddenWhen);
     fields.forEach((key, field) -> {
       ObjectNode variable = variables.putObject(key);
       JsonNode validate = field.path("validate");
@@ -61,15 +71,38 @@ public final class FormFiller {
         }
       }
     });
+    Map<String, Object> filled = new HashMap<>();
+    variables.fields().forEachRemaining(field -> filled.put(field.getKey(),
+        JSON.convertValue(field.getValue().path("value"), Object.class)));
+    hiddenWhen.forEach((key, conditions) -> {
+      if (conditions.stream().anyMatch(condition -> hidden(condition, filled))) {
+        variables.remove(key);
+      }
+    });
     return variables;
   }
 
-  private static void collect(JsonNode components, Map<String, JsonNode> fields) {
+  /** Whether a form's FEEL condition ({@code "=agreementOutcome != \"CONCLUDED\""}) hides its field. */
+  private static boolean hidden(String condition, Map<String, Object> values) {
+    EvaluationResult result = FEEL.evaluateExpression(condition.replaceFirst("^=", ""), values);
+    return result.isSuccess() && Boolean.TRUE.equals(result.result());
+  }
+
+  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+
+  /** The form's fields by key, with the hide conditions of each and of the groups around it. */
+  private static void collect(JsonNode components, List<String> outer, Map<String, JsonNode> fields,
+      Map<String, List<String>> hiddenWhen) {
     for (JsonNode component : components) {
+      List<String> conditions = new ArrayList<>(outer);
+      if (component.path("conditional").has("hide")) {
+        conditions.add(component.path("conditional").path("hide").asText());
+      }
       if (component.has("key")) {
         fields.put(component.path("key").asText(), component);
+        hiddenWhen.put(component.path("key").asText(), conditions);
       }
-      collect(component.path("components"), fields);
+      collect(component.path("components"), conditions, fields, hiddenWhen);
     }
   }
 }
