@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
  */
 class BenchmarkReportTest {
 
-  /** The figures of the run of 2026-11-25, as docs/benchmarks.md showed them. */
+  /**
+   * The figures of the run of 2026-11-25, as docs/benchmarks.md showed them; the bare engine's, the
+   * bare endpoint's and the lifecycle rows of each are made up, since that run had none of them.
+   */
   static final BenchmarkRunTest.Results RESULTS = new BenchmarkRunTest.Results(
       lifecycle("H2 (in-memory)", 4.64, 5.8, 27.77),
       lifecycle("PostgreSQL", 3.948, 4.7, 15.39),
       4130,
       new TimerStormBenchmark.Result(10_000, 630, 10_001, 0, 10_000, 10_000),
       new TimerStormBenchmark.Result(10_000, 718, 10_001, 0, 10_000, 10_000),
-      // The bare endpoint's figures are made up: that run had no bare endpoint.
       new BenchmarkRunTest.Intake("H2 (in-memory)", new IntakeBenchmark.Result(2459, 81.8, 41.1, 902.2, 0),
           new IntakeBenchmark.Result(4950, 165.0, 40.2, 120.5, 0)),
       new BenchmarkRunTest.Intake("PostgreSQL", new IntakeBenchmark.Result(2331, 77.4, 98.8, 178.1, 0),
