@@ -2,6 +2,7 @@ package de.kkb.deadline;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Set;
 
 import de.kkb.identity.KkbGroups;
 import de.kkb.notification.Notices;
@@ -61,9 +62,11 @@ public class DeadlineWatch {
     Date now = EngineClock.nowAsDate();
     LocalDate today = EngineClock.day(now);
     boolean programmeOver = !now.toInstant().isBefore(programme.end().toInstant());
+    // Who wants reminders and overdue tasks at once, read once for all tasks; the rest read the digest.
+    Set<String> immediate = notices.wantingEachTask();
     for (Task task : taskService.createTaskQuery().active().dueBefore(now).list()) {
       if (!programmeOver) {
-        toAssigneeOrGroups(task, "task-overdue", "overdue|" + task.getDueDate().getTime());
+        toAssigneeOrGroups(task, "task-overdue", "overdue|" + task.getDueDate().getTime(), immediate);
       }
       LocalDate dueDay = EngineClock.day(task.getDueDate());
       LocalDate escalateFrom = calendar.addWorkingDays(dueDay, properties.escalationGraceWorkingDays());
@@ -78,15 +81,19 @@ public class DeadlineWatch {
     }
     for (Task task : taskService.createTaskQuery().active().followUpBeforeOrNotExistent(now).dueAfter(now).list()) {
       if (task.getFollowUpDate() != null) {
-        toAssigneeOrGroups(task, "task-reminder", "reminder|" + task.getFollowUpDate().getTime());
+        toAssigneeOrGroups(task, "task-reminder", "reminder|" + task.getFollowUpDate().getTime(), immediate);
       }
     }
   }
 
-  private void toAssigneeOrGroups(Task task, String template, String key) {
+  /** The task's assignee, else the members of its candidate groups, each if among {@code immediate}. */
+  private void toAssigneeOrGroups(Task task, String template, String key, Set<String> immediate) {
+    if (immediate.isEmpty()) {
+      return;
+    }
     if (task.getAssignee() != null) {
-      User assignee = notices.user(task.getAssignee());
-      if (assignee != null && notices.wantsEachTask(assignee)) {
+      User assignee = immediate.contains(task.getAssignee()) ? notices.user(task.getAssignee()) : null;
+      if (assignee != null) {
         send(task, template, assignee, key);
       }
       return;
@@ -94,7 +101,7 @@ public class DeadlineWatch {
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
       if (link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType())) {
         for (User member : notices.members(link.getGroupId())) {
-          if (notices.wantsEachTask(member)) {
+          if (immediate.contains(member.getId())) {
             send(task, template, member, key);
           }
         }

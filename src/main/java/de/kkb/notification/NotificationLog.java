@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import de.kkb.platform.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +26,6 @@ public class NotificationLog {
     this.jdbc = jdbc;
   }
 
-  /** Records a new notification; false when one with this id exists already. */
   /** Whether a notice with this id is in the log. */
   public boolean contains(String id) {
     Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_notification WHERE id = ?",
@@ -33,10 +33,15 @@ public class NotificationLog {
     return existing != null && existing > 0;
   }
 
-  public boolean add(String id, Notice notice, MailTemplates.Rendered mail) {
+  /**
+   * Records a new notification; false when one with this id exists already. The mail is rendered
+   * only for a new one.
+   */
+  public boolean add(String id, Notice notice, Supplier<MailTemplates.Rendered> rendering) {
     if (contains(id)) {
       return false;
     }
+    MailTemplates.Rendered mail = rendering.get();
     jdbc.update("INSERT INTO kkb_notification (id, template, recipient, business_key, subject, "
             + "body_text, body_html, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         id, notice.template(), notice.recipient(), notice.businessKey(), mail.subject(), mail.text(),
