@@ -35,8 +35,8 @@ public final class PgbenchBenchmark {
 
   /** {@link #tps}, with the number of transactions behind the rate. */
   public static Result run(int clients, int scale, int seconds) throws Exception {
-    String database = "kkb_pgbench";
-    PostgresDatabases.fresh(database);
+    String database = PostgresDatabases.PREFIX + "kkb_pgbench";
+    PostgresDatabases.fresh("kkb_pgbench");
     String[] hostPort = PostgresDatabases.HOST.split(":");
     List<String> connection = List.of("-h", hostPort[0], "-p", hostPort.length > 1 ? hostPort[1] : "5432",
         "-U", PostgresDatabases.USER);

@@ -1,0 +1,24 @@
+package de.kkb.audit;
+
+/** The platform's sensitive actions, each recorded in the audit trail with who and when. */
+public enum AuditAction {
+  /** Someone opened a document an applicant handed in. */
+  DOCUMENT_DOWNLOAD("Dokument geöffnet"),
+  /** Someone asked what is stored about a person or a request (Art. 15 DSGVO). */
+  ACCESS_REQUEST("Auskunft erteilt"),
+  /** Someone erased or anonymised a person's or a request's data (Art. 17 DSGVO). */
+  ERASURE("Daten gelöscht"),
+  /** Someone exported the programme report as CSV. */
+  CSV_EXPORT("Bericht als CSV exportiert");
+
+  private final String label;
+
+  AuditAction(String label) {
+    this.label = label;
+  }
+
+  /** What the audit page shows. */
+  public String label() {
+    return label;
+  }
+}
