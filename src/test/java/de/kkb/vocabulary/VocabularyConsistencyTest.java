@@ -52,7 +52,7 @@ class VocabularyConsistencyTest {
   static final List<Class<?>> PROCESSES = List.of(ConsultationRequestProcess.class,
       ConsultationProcess.class, InterventionProcess.class, InterimReportProcess.class,
       ProgrammeRoundProcess.class, DeadlineWatchProcess.class, CriticalSituationProcess.class,
-      WithdrawalRecordingProcess.class);
+      WithdrawalRecordingProcess.class, DataRetentionProcess.class);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
