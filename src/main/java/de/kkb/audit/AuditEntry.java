@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
  * @param action an {@link AuditAction} name, or the engine's operation type (e.g. {@code Complete})
  * @param label what happened, in German
  * @param user the user id; {@code system} when no one was logged in
- * @param subject the platform's subject, or for the engine the entity (e.g. {@code Task})
+ * @param subject the platform's subject, or for the engine the kind of entity in German (e.g. Aufgabe)
  * @param processInstanceId the engine's process instance, if any
  * @param taskId the engine's task, if any
  * @param detail the platform's detail, or the engine's property that changed

@@ -115,7 +115,8 @@ public class AuditTrail {
   private static AuditEntry engineEntry(UserOperationLogEntry entry) {
     return new AuditEntry(berlin(entry.getTimestamp().toInstant()), AuditEntry.ENGINE, entry.getOperationType(),
         EngineOperationLabels.label(entry.getEntityType(), entry.getOperationType()),
-        entry.getUserId() == null ? AuditEntry.SYSTEM : entry.getUserId(), entry.getEntityType(),
+        entry.getUserId() == null ? AuditEntry.SYSTEM : entry.getUserId(),
+        EngineOperationLabels.entity(entry.getEntityType()),
         entry.getProcessInstanceId(), entry.getTaskId(), entry.getProperty());
   }
 

@@ -56,7 +56,12 @@ final class EngineOperationLabels {
 
   /** e.g. "Aufgabe abgeschlossen"; an operation without a word here keeps its engine name. */
   static String label(String entityType, String operationType) {
-    String entity = entityType == null ? "" : ENTITIES.getOrDefault(entityType, entityType) + " ";
+    String entity = entityType == null ? "" : entity(entityType) + " ";
     return entity + OPERATIONS.getOrDefault(operationType, operationType);
+  }
+
+  /** e.g. "Aufgabe" for the engine's {@code Task}; an entity without a word here keeps its name. */
+  static String entity(String entityType) {
+    return entityType == null ? null : ENTITIES.getOrDefault(entityType, entityType);
   }
 }

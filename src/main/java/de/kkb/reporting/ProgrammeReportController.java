@@ -47,7 +47,7 @@ public class ProgrammeReportController {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }
     byte[] csv = csv(rows);
-    audit.record(AuditAction.CSV_EXPORT, "Programmbericht", rows.size() + " Zeilen");
+    audit.record(AuditAction.CSV_EXPORT, "Programmbericht", rows.size() == 1 ? "1 Zeile" : rows.size() + " Zeilen");
     byte[] body = new byte[BOM.length + csv.length];
     System.arraycopy(BOM, 0, body, 0, BOM.length);
     System.arraycopy(csv, 0, body, BOM.length, csv.length);

@@ -108,6 +108,7 @@ class AuditTrailTest {
     assertThat(entries.get(0).path("user").asText()).isEqualTo("steuerung");
     assertThat(entries.get(0).path("time").asText()).startsWith("2029-04-02T14:05:09");
     assertThat(entries.get(0).path("label").asText()).isEqualTo("Bericht als CSV exportiert");
+    assertThat(entries.get(0).path("detail").asText()).matches("1 Zeile|\\d+ Zeilen");
   }
 
   /** Access requests and erasures are recorded by their own pages through {@link AuditLog}. */
@@ -152,6 +153,7 @@ class AuditTrailTest {
     assertThat(byAnna.path("processInstanceId").asText()).isEqualTo(consultation);
     assertThat(byAnna.path("time").asText()).startsWith("2029-06-11T15:45:10");
     assertThat(byAnna.path("label").asText()).isEqualTo("Aufgabe abgeschlossen");
+    assertThat(byAnna.path("subject").asText()).isEqualTo("Aufgabe");
     JsonNode bySystem = only(audit("action=Complete&from=2029-06-12&to=2029-06-12"), "taskId", agreement.getId());
     assertThat(bySystem.path("user").asText()).isEqualTo(AuditEntry.SYSTEM);
     assertThat(bySystem.path("time").asText()).startsWith("2029-06-12T08:30:20");
