@@ -21,4 +21,14 @@ public enum AuditAction {
   public String label() {
     return label;
   }
+
+  /** The action of this name; null for any other text (e.g. an engine operation type). */
+  public static AuditAction byName(String name) {
+    for (AuditAction action : values()) {
+      if (action.name().equals(name)) {
+        return action;
+      }
+    }
+    return null;
+  }
 }

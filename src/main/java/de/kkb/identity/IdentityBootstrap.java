@@ -46,7 +46,8 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
     adminAccount.run();
     if (properties.demoUsers()) {
       demoUsers.run();
-      LOG.info("Demo users are active (password 'demo'); never use this profile in production");
+      // No password in the log, not even the demo users' (the README names it).
+      LOG.info("Demo users are active; never use this profile in production");
     }
     filters.run();
     LOG.info("Identity bootstrap done on engine '{}'", processEngine.getName());

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers a logged notification: through {@link JavaMailSender} when {@code spring.mail.host} is
- * set, otherwise to the application log (the embedded default), so a newcomer sees what would go out.
+ * set. Without a mail server (the embedded default) the notice stays in the notification log
+ * ({@code kkb_notification}, readable at {@code /api/notifications}), and the application log says
+ * only that: recipient, subject and text are personal data and the text carries what people wrote
+ * (a reason, missing documents), which has no place in a log file.
  */
 @Component
 public class Mailer {
@@ -44,8 +47,9 @@ public class Mailer {
   public String deliver(NotificationLog.Entry entry) throws MessagingException {
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
-      LOG.info("Benachrichtigung (kein Mailserver konfiguriert) an {}: {}\n{}", entry.recipient(),
-          entry.subject(), entry.text());
+      LOG.info("Benachrichtigung {} ({}, {}) nicht per E-Mail versendet: kein Mailserver konfiguriert; "
+          + "Empfänger, Betreff und Text stehen im Benachrichtigungsprotokoll", entry.id(), entry.template(),
+          entry.businessKey() == null ? "ohne Aktenzeichen" : entry.businessKey());
       return NotificationLog.LOGGED;
     }
     MimeMessage message = sender.createMimeMessage();

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import de.kkb.audit.AuditAction;
+import de.kkb.audit.AuditLog;
 import de.kkb.platform.EngineClock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,7 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The programme report for programme management: JSON, or CSV for German Excel. */
+/**
+ * The programme report for programme management: JSON, or CSV for German Excel. A CSV export leaves
+ * the platform as a file, so it is recorded in the audit trail.
+ */
 @RestController
 public class ProgrammeReportController {
 
@@ -27,9 +32,11 @@ public class ProgrammeReportController {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final ProgrammeReport report;
+  private final AuditLog audit;
 
-  public ProgrammeReportController(ProgrammeReport report) {
+  public ProgrammeReportController(ProgrammeReport report, AuditLog audit) {
     this.report = report;
+    this.audit = audit;
   }
 
   /** Programme management only: the security layer guards {@code /api/programme/**}. */
@@ -40,6 +47,7 @@ public class ProgrammeReportController {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }
     byte[] csv = csv(rows);
+    audit.record(AuditAction.CSV_EXPORT, "Programmbericht", rows.size() == 1 ? "1 Zeile" : rows.size() + " Zeilen");
     byte[] body = new byte[BOM.length + csv.length];
     System.arraycopy(BOM, 0, body, 0, BOM.length);
     System.arraycopy(csv, 0, body, BOM.length, csv.length);

@@ -199,6 +199,7 @@ class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher("/api/notifications/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/programmsteuerung/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/api/admin/**")).hasAuthority(KkbGroups.ADMINS)
+            .requestMatchers(withDefaults().matcher("/administration/**")).hasAuthority(KkbGroups.ADMINS)
             .requestMatchers(withDefaults().matcher("/actuator/**")).hasAuthority(KkbGroups.ADMINS)
             .anyRequest().authenticated());
     return http.build();
