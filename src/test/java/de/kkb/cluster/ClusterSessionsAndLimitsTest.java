@@ -94,10 +94,16 @@ class ClusterSessionsAndLimitsTest {
     assertThat(csrf).isNotNull();
     HttpResponse<String> query = onSecond.postJson("/camunda/api/engine/engine/default/task", "{}");
     assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
-    HttpResponse<String> forged = onSecond.postJson("/camunda/api/engine/engine/default/task", "{}",
+    // A wrong token, in another person's session: Camunda's CSRF filter refuses the request (its 403
+    // reaches the client as the error page's 404) and ends that session, on every node.
+    HttpSession other = new HttpSession(first);
+    assertThat(other.webappLogin("tasklist", "k3b-ben", "demo").statusCode()).isEqualTo(200);
+    String otherSession = other.cookie("JSESSIONID");
+    HttpResponse<String> forged = other.on(second).postJson("/camunda/api/engine/engine/default/task", "{}",
         "X-XSRF-TOKEN", "falsch");
-    // Camunda's CSRF filter refuses it (its 403 reaches the client as the error page's 404).
     assertThat(forged.statusCode()).as("a wrong CSRF token, on the other node").isBetween(400, 499);
+    assertThat(new HttpSession(first).get("/camunda/api/engine/engine/default/task/count", "Cookie",
+        "JSESSIONID=" + otherSession).statusCode()).as("that session, on the first node").isEqualTo(401);
 
     // The session id stays the same on both nodes.
     assertThat(onFirst.cookie("JSESSIONID")).isEqualTo(session);

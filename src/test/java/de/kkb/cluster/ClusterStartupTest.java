@@ -3,6 +3,7 @@ package de.kkb.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import de.kkb.identity.KkbGroups;
 import de.kkb.platform.ProcessResourceDeployer;
@@ -25,6 +26,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class ClusterStartupTest {
 
   static final int NODES = 3;
+  /** ProgrammeRoundStarter's and ProcessResourceDeployer's log lines when they did something. */
+  static final Pattern ROUND_STARTED = Pattern.compile("Programme round \\S+ started");
+  static final Pattern NEW_DEFINITIONS = Pattern.compile("Deployment 'kkb-processes' .*, [1-9][0-9]* new process definitions");
 
   @ParameterizedTest(name = "round {0}")
   @ValueSource(ints = {1, 2, 3, 4, 5})
@@ -40,8 +44,11 @@ class ClusterStartupTest {
       // Every node took the lock in turn; exactly one found the database empty and deployed.
       assertThat(cluster.nodes()).allSatisfy(node ->
           assertThat(node.logText()).contains("Start-up lock held", "Start-up lock released"));
-      assertThat(cluster.nodes()).filteredOn(node -> node.logText().contains("Programme round "))
+      assertThat(cluster.nodes()).filteredOn(node -> ROUND_STARTED.matcher(node.logText()).find())
           .as("nodes that started the programme round").hasSize(1);
+      assertThat(cluster.nodes())
+          .filteredOn(node -> NEW_DEFINITIONS.matcher(node.logText()).find())
+          .as("nodes that deployed new process definitions").hasSize(1);
 
       SingleConnectionDataSource connection = new SingleConnectionDataSource(url, PostgresDatabases.USER,
           PostgresDatabases.PASSWORD, true);

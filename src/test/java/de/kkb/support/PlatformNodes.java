@@ -31,6 +31,9 @@ public final class PlatformNodes implements AutoCloseable {
   public static final List<String> FAST_START_JVM = List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto",
       "-XX:+UseSerialGC", "-Xmx768m");
 
+  /** In a property's value, the node's number (from 1), e.g. to tell the nodes apart in the job log. */
+  public static final String NODE = "{node}";
+
   private final List<Node> nodes;
 
   private PlatformNodes(List<Node> nodes) {
@@ -39,7 +42,8 @@ public final class PlatformNodes implements AutoCloseable {
 
   /**
    * Starts {@code count} nodes within the same moment on the database {@code databaseUrl}, with
-   * the Spring profiles and further {@code name=value} properties (command-line arguments), and
+   * the Spring profiles and further {@code name=value} properties (command-line arguments; {@value #NODE}
+   * in one stands for the node's number), and
    * waits until all are healthy. A node that dies first fails the start, with its log's end.
    */
   public static PlatformNodes start(String name, int count, String databaseUrl, List<String> profiles,
@@ -100,7 +104,7 @@ public final class PlatformNodes implements AutoCloseable {
     command.add("--spring.datasource.password=" + PostgresDatabases.PASSWORD);
     command.add("--server.port=" + port);
     for (String property : properties) {
-      command.add("--" + property);
+      command.add("--" + property.replace(NODE, String.valueOf(index)));
     }
     Path log = Path.of("target", "nodes", name + "-" + index + ".log");
     try {
