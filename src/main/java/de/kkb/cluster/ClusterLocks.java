@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,10 @@ public class ClusterLocks {
   private final boolean shared;
   private final ReentrantLock[] local = new ReentrantLock[STRIPES];
 
-  public ClusterLocks(DataSource dataSource, DataSourceProperties properties) {
+  public ClusterLocks(DataSource dataSource, ObjectProvider<DataSourceProperties> properties) {
     this.dataSource = dataSource;
-    String url = properties.determineUrl();
+    DataSourceProperties database = properties.getIfAvailable();
+    String url = database == null ? null : database.determineUrl();
     this.shared = url != null && url.startsWith("jdbc:postgresql:");
     for (int i = 0; i < STRIPES; i++) {
       local[i] = new ReentrantLock();

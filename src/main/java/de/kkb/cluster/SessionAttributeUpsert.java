@@ -32,7 +32,7 @@ class SessionAttributeUpsert implements SessionRepositoryCustomizer<JdbcIndexedS
 
   @Override
   public void customize(JdbcIndexedSessionRepository repository) {
-    String url = dataSource.determineUrl();
+    String url = dataSource == null ? null : dataSource.determineUrl();
     if (url == null) {
       return;
     }

@@ -42,7 +42,7 @@ public class StartupLock implements ApplicationListener<ApplicationReadyEvent>, 
 
   /** Waits until no other node starts up, then holds the lock. Called once, at bean creation. */
   public synchronized void acquire() {
-    String url = dataSource.determineUrl();
+    String url = dataSource == null ? null : dataSource.determineUrl();
     if (url == null || !url.startsWith("jdbc:postgresql:")) {
       return;
     }

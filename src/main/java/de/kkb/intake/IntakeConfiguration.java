@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,11 +32,12 @@ class IntakeConfiguration {
 
   /** In the database on PostgreSQL, where several nodes may share it; in memory on the embedded H2. */
   @Bean
-  RequestBuckets requestBuckets(DataSourceProperties database, DataSource dataSource,
-      IntakeProperties properties) {
-    String url = database.determineUrl();
+  RequestBuckets requestBuckets(ObjectProvider<DataSourceProperties> database,
+      ObjectProvider<DataSource> dataSource, IntakeProperties properties) {
+    DataSourceProperties configured = database.getIfAvailable();
+    String url = configured == null ? null : configured.determineUrl();
     return url != null && url.startsWith("jdbc:postgresql:")
-        ? new SharedRequestBuckets(dataSource, properties)
+        ? new SharedRequestBuckets(dataSource.getObject(), properties)
         : new LocalRequestBuckets(properties);
   }
 
