@@ -20,6 +20,7 @@ import de.kkb.vocabulary.CommonVariables;
 import de.kkb.vocabulary.ConsultationProcess.Tasks;
 import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
+import de.kkb.cluster.StartupLock;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,6 +72,7 @@ public class DemoData {
     this.identityService = identityService;
   }
 
+  @Order(StartupLock.STARTUP_WORK)
   @EventListener(ApplicationReadyEvent.class)
   public void seedOnce() {
     if (historyService.createHistoricProcessInstanceQuery()

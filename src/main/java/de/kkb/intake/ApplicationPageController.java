@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
+import de.kkb.cluster.ClusterLocks;
 import de.kkb.vocabulary.RequestStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.ObjectUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DefaultBindingErrorProcessor;
@@ -68,12 +71,17 @@ public class ApplicationPageController {
   private final ConsultationRequestService requests;
   private final RequestOutcome outcomes;
   private final SpringValidatorAdapter validator;
+  private final ClusterLocks locks;
+  private final SessionRepository<? extends Session> sessions;
 
   public ApplicationPageController(ConsultationRequestService requests, RequestOutcome outcomes,
-      jakarta.validation.Validator validator) {
+      jakarta.validation.Validator validator, ClusterLocks locks,
+      SessionRepository<? extends Session> sessions) {
     this.requests = requests;
     this.outcomes = outcomes;
     this.validator = new SpringValidatorAdapter(validator);
+    this.locks = locks;
+    this.sessions = sessions;
   }
 
   /** Numbers as digits, dates as JJJJ-MM-TT (what the browser's inputs send), yes/no as true/false. */
@@ -87,7 +95,9 @@ public class ApplicationPageController {
   public String form(Model model, HttpSession session) {
     model.addAttribute(NAME, new ConsultationRequestForm(null, null, null, null, null, null,
         null, null, null, null, null, null, null));
-    model.addAttribute(FORM_TOKEN, PageSubmissions.of(session).issue());
+    PageSubmissions submissions = PageSubmissions.of(session);
+    model.addAttribute(FORM_TOKEN, submissions.issue());
+    submissions.store(session);
     return "beratung-anfragen";
   }
 
@@ -100,15 +110,29 @@ public class ApplicationPageController {
   public String submit(@ModelAttribute(NAME) ConsultationRequestForm request, BindingResult binding,
       @RequestParam(name = FORM_TOKEN, required = false) String formToken,
       HttpServletRequest http, Model model, HttpServletResponse response) {
-    PageSubmissions submissions = PageSubmissions.of(http.getSession());
-    // The lock makes the two POSTs of a double click one request: the second waits, then finds
-    // its token used.
-    synchronized (submissions) {
+    HttpSession session = http.getSession();
+    // The lock makes the two POSTs of a double click one request, on one node or two: the second
+    // waits, then reads the session as the first left it (in the database) and finds its token used.
+    return locks.exclusively("kkb-form-token:" + session.getId(), () -> {
+      PageSubmissions submissions = latest(session);
       if (submissions.usedFor(formToken) != null) {
         return seeOther(http, CONFIRMATION);
       }
-      return check(request, binding, formToken, submissions, http, model, response);
-    }
+      String view = check(request, binding, formToken, submissions, http, model, response);
+      // Written at once (spring.session.jdbc.flush-mode: immediate), before the lock is let go.
+      submissions.store(session);
+      return view;
+    });
+  }
+
+  /**
+   * The session's submissions as stored now: another request of the same session may have changed
+   * them since this request read its session.
+   */
+  private PageSubmissions latest(HttpSession session) {
+    Session stored = sessions.findById(session.getId());
+    PageSubmissions current = stored == null ? null : stored.getAttribute(PageSubmissions.ATTRIBUTE);
+    return current != null ? current : PageSubmissions.of(session);
   }
 
   private String check(ConsultationRequestForm request, BindingResult binding, String formToken,
@@ -165,6 +189,7 @@ public class ApplicationPageController {
     model.addAttribute("notEligibleBecause", outcome.ineligibilityReason());
     model.addAttribute("notSelected", RequestStatus.NOT_SELECTED.label().equals(outcome.status()));
     model.addAttribute("accessToken", submissions.takeAccessToken());
+    submissions.store(http.getSession());
     model.addAttribute("statusPage", STATUS_PAGE);
     return "beratung-angefragt";
   }

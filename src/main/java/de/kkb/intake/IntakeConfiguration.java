@@ -2,6 +2,10 @@ package de.kkb.intake;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +30,20 @@ class IntakeConfiguration {
     };
   }
 
+  /** In the database on PostgreSQL, where several nodes may share it; in memory on the embedded H2. */
   @Bean
-  FilterRegistrationBean<IntakeGuard> intakeGuard(IntakeProperties properties) {
-    var registration = new FilterRegistrationBean<>(new IntakeGuard(properties));
+  RequestBuckets requestBuckets(ObjectProvider<DataSourceProperties> database,
+      ObjectProvider<DataSource> dataSource, IntakeProperties properties) {
+    DataSourceProperties configured = database.getIfAvailable();
+    String url = configured == null ? null : configured.determineUrl();
+    return url != null && url.startsWith("jdbc:postgresql:")
+        ? new SharedRequestBuckets(dataSource.getObject(), properties)
+        : new LocalRequestBuckets(properties);
+  }
+
+  @Bean
+  FilterRegistrationBean<IntakeGuard> intakeGuard(IntakeProperties properties, RequestBuckets buckets) {
+    var registration = new FilterRegistrationBean<>(new IntakeGuard(properties, buckets));
     registration.setName("kkbIntakeGuard");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     registration.addUrlPatterns("/api/consultation-requests", "/api/consultation-requests/*",

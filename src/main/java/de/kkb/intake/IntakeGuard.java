@@ -2,16 +2,11 @@ package de.kkb.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import de.kkb.security.CachedBodyRequest;
 import de.kkb.security.ProblemResponses;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,31 +16,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * In front of the public intake (API and page): at most {@code kkb.intake.max-requests-per-minute}
- * requests a minute per client address (429), and bodies up to {@code kkb.intake.max-body-size}
- * (413), both answered before anything is parsed or started.
+ * requests a minute per client address (429; on PostgreSQL for the whole cluster, see
+ * {@link RequestBuckets}), and bodies up to {@code kkb.intake.max-body-size} (413), both answered
+ * before anything is parsed or started.
  */
 public class IntakeGuard extends OncePerRequestFilter {
 
   static final String STATUS_PAGE_UPLOAD = "/beratung-anfragen/stand/unterlagen";
 
   private final IntakeProperties properties;
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-      .expireAfterAccess(Duration.ofMinutes(2))
-      .maximumSize(100_000)
-      .build();
+  private final RequestBuckets buckets;
 
-  public IntakeGuard(IntakeProperties properties) {
+  IntakeGuard(IntakeProperties properties, RequestBuckets buckets) {
     this.properties = properties;
+    this.buckets = buckets;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(properties.maxRequestsPerMinute())
-            .refillIntervally(properties.maxRequestsPerMinute(), Duration.ofMinutes(1)).build())
-        .build());
-    if (!bucket.tryConsume(1)) {
+    if (!buckets.tryConsume(request.getRemoteAddr())) {
       response.setHeader("Retry-After", "60");
       ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Zu viele Anfragen",
           "Von dieser Adresse kamen in der letzten Minute mehr als "

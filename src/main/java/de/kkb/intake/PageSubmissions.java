@@ -20,8 +20,9 @@ import org.springframework.web.util.WebUtils;
  * request instead of a second one. The access token of a request stays here only until the
  * confirmation page has shown it once.
  *
- * <p>Callers synchronize on the instance while they check and use a token, so that the two POSTs
- * of a double click, which arrive in parallel, start one request.
+ * <p>Callers hold a lock of the cluster on the session while they check and use a token, read the
+ * instance as stored then and store it before letting go, so that the two POSTs of a double click,
+ * which arrive in parallel, perhaps at two nodes, start one request.
  */
 final class PageSubmissions implements Serializable {
 
@@ -49,6 +50,14 @@ final class PageSubmissions implements Serializable {
       }
       return submissions;
     }
+  }
+
+  /**
+   * Puts the instance into the session again after a change: sessions live in the database (Spring
+   * Session), which writes an attribute only when it is set, not when the object changes.
+   */
+  void store(HttpSession session) {
+    session.setAttribute(ATTRIBUTE, this);
   }
 
   /** The instance of the session, if the session has one. */

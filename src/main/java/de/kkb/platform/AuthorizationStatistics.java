@@ -10,10 +10,12 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import de.kkb.cluster.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,8 @@ public class AuthorizationStatistics {
     this.dataSource = dataSource;
   }
 
-  /** After start-up: the engine has created its tables by then. */
+  /** After start-up (the engine has created its tables by then), inside the start-up lock. */
+  @Order(StartupLock.STARTUP_WORK)
   @EventListener(ApplicationReadyEvent.class)
   public void ensure() {
     try (Connection connection = dataSource.getConnection()) {

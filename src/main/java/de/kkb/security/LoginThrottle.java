@@ -1,89 +1,142 @@
 package de.kkb.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import de.kkb.platform.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts failed logins per user id, for every login path (HTTP Basic and the webapps' login form).
- * Unknown ids are counted like known ones, so a lock tells nothing about which accounts exist. Time
- * is the engine clock, so tests move it instead of waiting.
+ * Unknown ids are counted like known ones, so a lock tells nothing about which accounts exist. The
+ * counts are rows of {@code kkb_login_failure} (Flyway V8), so that every node of a cluster counts
+ * the same failures and sees the same locks. Time is the engine clock, so tests move it instead of
+ * waiting.
  */
 @Component
 public class LoginThrottle {
 
+  /** The length of {@code kkb_login_failure.login_key}. */
+  static final int MAX_KEY_LENGTH = 200;
+
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
   private final LoginProperties properties;
-  private final Cache<String, Failures> failures = Caffeine.newBuilder().maximumSize(100_000).build();
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
 
-  public LoginThrottle(LoginProperties properties) {
+  public LoginThrottle(LoginProperties properties, JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
     this.properties = properties;
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /** How long the id stays locked, or empty when it may try to log in. */
   public Optional<Duration> lockedFor(String userId) {
-    Failures current = failures.getIfPresent(key(userId));
-    if (current == null || current.lockedUntil() == null) {
+    long now = now();
+    List<Long> lockedUntil = jdbc.queryForList(
+        "SELECT locked_until FROM kkb_login_failure WHERE login_key = ? AND locked_until IS NOT NULL",
+        Long.class, key(userId));
+    if (lockedUntil.isEmpty()) {
       return Optional.empty();
     }
-    Duration left = Duration.between(now(), current.lockedUntil());
-    if (left.isNegative() || left.isZero()) {
-      failures.invalidate(key(userId));
+    long left = lockedUntil.get(0) - now;
+    if (left <= 0) {
+      // The lock has ended: the next failure starts a new count.
+      jdbc.update("DELETE FROM kkb_login_failure WHERE login_key = ? AND locked_until <= ?", key(userId), now);
       return Optional.empty();
     }
-    return Optional.of(left);
+    return Optional.of(Duration.ofMillis(left));
   }
 
   public void failed(String userId) {
-    Instant now = now();
-    Failures updated = failures.asMap().compute(key(userId), (id, before) -> {
-      boolean fresh = before == null || before.lockedUntil() != null
-          || before.first().plus(properties.lockout()).isBefore(now);
-      int count = fresh ? 1 : before.count() + 1;
-      Instant first = fresh ? now : before.first();
-      Instant lockedUntil = count >= properties.maxFailures() ? now.plus(properties.lockout()) : null;
-      return new Failures(id, count, first, lockedUntil);
-    });
-    if (updated.lockedUntil() != null) {
-      LOG.warn("Login locked for user id '{}' until {} after {} failed attempts",
-          updated.userId(), updated.lockedUntil(), updated.count());
+    // Two nodes may insert the first failure of an id at once: the loser counts again on the row.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Failures updated = transaction.execute(status -> count(userId));
+        if (updated != null && updated.lockedUntil() != null) {
+          LOG.warn("Login locked for user id '{}' until {} after {} failed attempts",
+              updated.userId(), Instant.ofEpochMilli(updated.lockedUntil()), updated.count());
+        }
+        return;
+      } catch (DuplicateKeyException e) {
+        if (attempt >= 3) {
+          throw e;
+        }
+      }
     }
   }
 
+  private Failures count(String userId) {
+    long now = now();
+    String key = key(userId);
+    List<Failures> before = jdbc.query(
+        "SELECT login_key, failures, first_failure, locked_until FROM kkb_login_failure "
+            + "WHERE login_key = ? FOR UPDATE",
+        (row, i) -> new Failures(row.getString(1), row.getInt(2), row.getLong(3),
+            (Long) row.getObject(4, Long.class)),
+        key);
+    Failures current = before.isEmpty() ? null : before.get(0);
+    boolean fresh = current == null || current.lockedUntil() != null
+        || current.first() + properties.lockout().toMillis() < now;
+    int count = fresh ? 1 : current.count() + 1;
+    long first = fresh ? now : current.first();
+    Long lockedUntil = count >= properties.maxFailures() ? now + properties.lockout().toMillis() : null;
+    if (current == null) {
+      jdbc.update("INSERT INTO kkb_login_failure (login_key, failures, first_failure, locked_until) "
+          + "VALUES (?, ?, ?, ?)", key, count, first, lockedUntil);
+    } else {
+      jdbc.update("UPDATE kkb_login_failure SET failures = ?, first_failure = ?, locked_until = ? "
+          + "WHERE login_key = ?", count, first, lockedUntil, key);
+    }
+    return new Failures(key, count, first, lockedUntil);
+  }
+
   public void succeeded(String userId) {
-    failures.invalidate(key(userId));
+    jdbc.update("DELETE FROM kkb_login_failure WHERE login_key = ?", key(userId));
   }
 
   /** The ids locked now, for admins. */
   public List<Lock> locks() {
-    Instant now = now();
-    return failures.asMap().values().stream()
-        .filter(f -> f.lockedUntil() != null && f.lockedUntil().isAfter(now))
-        .sorted(Comparator.comparing(Failures::lockedUntil))
-        .map(f -> new Lock(f.userId(), f.count(), f.lockedUntil()))
-        .toList();
+    return jdbc.query("SELECT login_key, failures, locked_until FROM kkb_login_failure "
+            + "WHERE locked_until > ? ORDER BY locked_until",
+        (row, i) -> new Lock(row.getString(1), row.getInt(2), Instant.ofEpochMilli(row.getLong(3))),
+        now());
   }
 
-  private static String key(String userId) {
-    return userId == null ? "" : userId.trim().toLowerCase(Locale.ROOT);
+  /** The id as counted: trimmed, lower case; a very long one shortened by a hash to fit the column. */
+  static String key(String userId) {
+    String key = userId == null ? "" : userId.trim().toLowerCase(Locale.ROOT);
+    if (key.length() <= MAX_KEY_LENGTH) {
+      return key;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return key.substring(0, MAX_KEY_LENGTH - 65) + "#" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
-  private static Instant now() {
-    return EngineClock.now();
+  private static long now() {
+    return EngineClock.now().toEpochMilli();
   }
 
-  private record Failures(String userId, int count, Instant first, Instant lockedUntil) {
+  private record Failures(String userId, int count, long first, Long lockedUntil) {
   }
 
   public record Lock(String userId, int failedAttempts, Instant lockedUntil) {

@@ -18,14 +18,29 @@ import java.util.stream.Collectors;
 public class HttpSession {
 
   private final String baseUrl;
-  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final CookieManager cookies;
   private final HttpClient client;
   private String basicAuth;
 
   public HttpSession(int port) {
+    this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+  }
+
+  private HttpSession(int port, CookieManager cookies) {
     this.baseUrl = "http://localhost:" + port;
+    this.cookies = cookies;
     this.client = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /**
+   * The same browser talking to another port (another node behind a load balancer): it keeps and
+   * sends the same cookies, session and CSRF token included.
+   */
+  public HttpSession on(int port) {
+    HttpSession other = new HttpSession(port, cookies);
+    other.basicAuth = basicAuth;
+    return other;
   }
 
   public HttpSession basic(String user, String password) {
@@ -69,6 +84,12 @@ public class HttpSession {
     }
     return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A JSON POST with one header set by the caller (e.g. a wrong CSRF token). */
+  public HttpResponse<String> postJson(String path, String json, String header, String value) {
+    return send(request(path).setHeader(header, value).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> get(String path, String header, String value) {
