@@ -123,6 +123,9 @@ class DatabaseOutageTest {
     clients.shutdown();
 
     List<Answer> all = new ArrayList<>(answers);
+    System.out.printf("intake during the outage: %d answers, %d x 201, %d x 503%n", all.size(),
+        all.stream().filter(a -> a.response().statusCode() == 201).count(),
+        all.stream().filter(a -> a.response().statusCode() == 503).count());
     assertThat(all).extracting(a -> a.response().statusCode()).as("never a 500").containsOnly(201, 503);
     assertThat(all).filteredOn(a -> a.response().statusCode() == 503).as("503 during the outage")
         .isNotEmpty().allSatisfy(a -> assertThat(a.phaseAnswered()).isPositive());
@@ -162,6 +165,8 @@ class DatabaseOutageTest {
     HttpSession cockpit = new HttpSession(port);
     assertThat(cockpit.webappLogin("cockpit", "demo", "demo").statusCode()).isEqualTo(200);
     HttpSession engineApi = new HttpSession(port).basic("demo", "demo");
+    HttpSession consultant = new HttpSession(port);
+    assertThat(consultant.webappLogin("tasklist", "k3b-anna", "demo").statusCode()).isEqualTo(200);
 
     allowConnections(false);
     try {
@@ -177,6 +182,8 @@ class DatabaseOutageTest {
       assertProblem503(engineApi.get("/engine-rest/task"));
       assertProblem503(cockpit.get("/camunda/api/engine/engine/default/task/count"));
       assertProblem503(cockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"));
+      // Not the uniform 404 a consultant gets for other errors of the engine API.
+      assertProblem503(consultant.get("/camunda/api/engine/engine/default/task/count"));
     } finally {
       allowConnections(true);
     }
@@ -187,6 +194,7 @@ class DatabaseOutageTest {
         Map.of("reference", reference, "accessToken", token)).statusCode()).isEqualTo(200);
     assertThat(engineApi.get("/engine-rest/task").statusCode()).isEqualTo(200);
     assertThat(cockpit.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+    assertThat(consultant.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
   }
 
   static void assertProblem503(HttpResponse<String> response) throws Exception {
