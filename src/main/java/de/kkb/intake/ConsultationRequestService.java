@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ConsultationRequestService {
 
+  /** Tries of the take-back, each on a fresh connection that waits for the database. */
+  private static final int TAKE_BACK_ATTEMPTS = 3;
+
   private final RequestRegister register;
   private final RuntimeService runtimeService;
   private final ProgrammeCalendar programme;
@@ -67,30 +70,44 @@ public class ConsultationRequestService {
         separately.executeWithoutResult(status -> register.forget(registration.reference()));
         throw e;
       }
-      boolean startedAfterAll;
-      try {
-        startedAfterAll = connections.retrying(TAKE_BACK_ATTEMPTS,
-            () -> separately.execute(status -> register.forgetUnlessStarted(registration.reference())));
-      } catch (RuntimeException takeBackFailed) {
-        // Still unreachable: the registration stays behind as an orphan (RequestRegister#orphaned).
-        e.addSuppressed(takeBackFailed);
-        throw e;
-      }
-      if (!startedAfterAll) {
-        throw e;
-      }
-      return new Submitted(registration.reference(), registration.accessToken(), currentStatus(registration));
+      return afterLostConnection(registration, e);
     }
     Object status = instance.getVariables().get(ConsultationRequestProcess.Variables.REQUEST_STATUS);
     return new Submitted(registration.reference(), registration.accessToken(),
         status == null ? RequestStatus.RECEIVED.label() : status.toString());
   }
 
-  /** Tries of the take-back, each on a fresh connection that waits for the database. */
-  private static final int TAKE_BACK_ATTEMPTS = 3;
+  /**
+   * The start met a lost connection: takes the registration back unless the start committed after
+   * all, in which case the request was received.
+   */
+  private Submitted afterLostConnection(RequestRegister.Registration registration, RuntimeException lost) {
+    boolean startedAfterAll;
+    try {
+      startedAfterAll = connections.retrying(TAKE_BACK_ATTEMPTS,
+          () -> separately.execute(status -> register.forgetUnlessStarted(registration.reference())));
+    } catch (RuntimeException takeBackFailed) {
+      // Still unreachable: the registration stays behind as an orphan (RequestRegister#orphaned).
+      lost.addSuppressed(takeBackFailed);
+      throw lost;
+    }
+    if (!startedAfterAll) {
+      throw lost;
+    }
+    return new Submitted(registration.reference(), registration.accessToken(), currentStatus(registration));
+  }
 
   /** The status of a request whose start committed although its caller saw the connection fail. */
   private String currentStatus(RequestRegister.Registration registration) {
+    try {
+      return statusFromHistory(registration);
+    } catch (RuntimeException e) {
+      // The request is received; its status is only information and must not turn the answer into a 503.
+      return RequestStatus.RECEIVED.label();
+    }
+  }
+
+  private String statusFromHistory(RequestRegister.Registration registration) {
     return historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(registration.reference()).list().stream()
         .flatMap(instance -> historyService.createHistoricVariableInstanceQuery()
