@@ -2,10 +2,13 @@ package de.kkb.intake;
 
 import java.time.LocalDate;
 
+import de.kkb.platform.ConnectionFailures;
+import de.kkb.platform.DatabaseConnections;
 import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import de.kkb.vocabulary.RequestStatus;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
@@ -17,16 +20,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ConsultationRequestService {
 
+  /** Tries of the take-back, each on a fresh connection that waits for the database. */
+  private static final int TAKE_BACK_ATTEMPTS = 3;
+
   private final RequestRegister register;
   private final RuntimeService runtimeService;
   private final ProgrammeCalendar programme;
   private final TransactionTemplate separately;
+  private final HistoryService historyService;
+  private final DatabaseConnections connections;
 
   public ConsultationRequestService(RequestRegister register, RuntimeService runtimeService,
-      ProgrammeCalendar programme, PlatformTransactionManager transactions) {
+      ProgrammeCalendar programme, PlatformTransactionManager transactions, HistoryService historyService,
+      DatabaseConnections connections) {
     this.register = register;
     this.runtimeService = runtimeService;
     this.programme = programme;
+    this.historyService = historyService;
+    this.connections = connections;
     this.separately = new TransactionTemplate(transactions);
     this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -37,6 +48,10 @@ public class ConsultationRequestService {
    * task) it let one request in at a time, and the others waited (docs/benchmarks.md, scenario 4).
    * A refusal (duplicate, closed call) leaves nothing behind; a start that fails takes its
    * registration back, so the municipality may apply again.
+   *
+   * <p>A lost database connection (a restart) may fail the start after it committed, or the take-back
+   * itself: the take-back looks whether the process exists (then the request was received after all)
+   * and is tried again on a fresh connection, so that a request answered 503 leaves nothing behind.
    */
   public Submitted submit(ConsultationRequestForm form) {
     LocalDate today = EngineClock.today();
@@ -51,12 +66,55 @@ public class ConsultationRequestService {
       instance = runtimeService.createProcessInstanceByKey(ConsultationRequestProcess.KEY)
           .businessKey(registration.reference()).setVariables(form.toVariables()).executeWithVariablesInReturn();
     } catch (RuntimeException e) {
-      separately.executeWithoutResult(status -> register.forget(registration.reference()));
-      throw e;
+      if (!ConnectionFailures.isConnectionFailure(e)) {
+        separately.executeWithoutResult(status -> register.forget(registration.reference()));
+        throw e;
+      }
+      return afterLostConnection(registration, e);
     }
     Object status = instance.getVariables().get(ConsultationRequestProcess.Variables.REQUEST_STATUS);
     return new Submitted(registration.reference(), registration.accessToken(),
         status == null ? RequestStatus.RECEIVED.label() : status.toString());
+  }
+
+  /**
+   * The start met a lost connection: takes the registration back unless the start committed after
+   * all, in which case the request was received.
+   */
+  private Submitted afterLostConnection(RequestRegister.Registration registration, RuntimeException lost) {
+    boolean startedAfterAll;
+    try {
+      startedAfterAll = connections.retrying(TAKE_BACK_ATTEMPTS,
+          () -> separately.execute(status -> register.forgetUnlessStarted(registration.reference())));
+    } catch (RuntimeException takeBackFailed) {
+      // Still unreachable: the registration stays behind as an orphan (RequestRegister#orphaned).
+      lost.addSuppressed(takeBackFailed);
+      throw lost;
+    }
+    if (!startedAfterAll) {
+      throw lost;
+    }
+    return new Submitted(registration.reference(), registration.accessToken(), currentStatus(registration));
+  }
+
+  /** The status of a request whose start committed although its caller saw the connection fail. */
+  private String currentStatus(RequestRegister.Registration registration) {
+    try {
+      return statusFromHistory(registration);
+    } catch (RuntimeException e) {
+      // The request is received; its status is only information and must not turn the answer into a 503.
+      return RequestStatus.RECEIVED.label();
+    }
+  }
+
+  private String statusFromHistory(RequestRegister.Registration registration) {
+    return historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(registration.reference()).list().stream()
+        .flatMap(instance -> historyService.createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .variableName(ConsultationRequestProcess.Variables.REQUEST_STATUS).list().stream())
+        .map(variable -> String.valueOf(variable.getValue())).findFirst()
+        .orElse(RequestStatus.RECEIVED.label());
   }
 
   public record Submitted(String reference, String accessToken, String status) {

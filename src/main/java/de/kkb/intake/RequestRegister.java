@@ -108,6 +108,24 @@ public class RequestRegister {
     jdbc.update("DELETE FROM kkb_request WHERE reference = ?", reference);
   }
 
+  /**
+   * Takes back a registration unless its process started after all: a start whose connection was
+   * lost may have committed before the answer got through. True when the process exists (running or
+   * already ended) and the registration stays.
+   */
+  public boolean forgetUnlessStarted(String reference) {
+    int deleted = jdbc.update("DELETE FROM kkb_request WHERE reference = ? "
+        + "AND NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.BUSINESS_KEY_ = ?) "
+        + "AND NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST p WHERE p.BUSINESS_KEY_ = ?)",
+        reference, reference, reference);
+    if (deleted > 0) {
+      return false;
+    }
+    Integer registered = jdbc.queryForObject("SELECT COUNT(*) FROM kkb_request WHERE reference = ?",
+        Integer.class, reference);
+    return registered != null && registered > 0;
+  }
+
   /** End listener of the request model: the municipality may apply again. */
   public void close(DelegateExecution execution) {
     release(execution.getProcessBusinessKey());

@@ -43,15 +43,24 @@ public class Mailer {
     return "<" + notificationId + "@" + from.substring(from.indexOf('@') + 1) + ">";
   }
 
-  /** Sends the notification; returns the status to record. Throws when the mail server refuses. */
-  public String deliver(NotificationLog.Entry entry) throws MessagingException {
-    JavaMailSender sender = mailSender.getIfAvailable();
-    if (sender == null) {
-      LOG.info("Benachrichtigung {} ({}, {}) nicht per E-Mail versendet: kein Mailserver konfiguriert; "
-          + "Empfänger, Betreff und Text stehen im Benachrichtigungsprotokoll", entry.id(), entry.template(),
-          entry.businessKey() == null ? "ohne Aktenzeichen" : entry.businessKey());
-      return NotificationLog.LOGGED;
-    }
+  /** Whether a mail server is configured; without one, notices are written to the log. */
+  public boolean sendsMail() {
+    return mailSender.getIfAvailable() != null;
+  }
+
+  /** Without a mail server: the notice into the application log, so a newcomer sees what would go out. */
+  public void writeToLog(NotificationLog.Entry entry) {
+    LOG.info("Benachrichtigung {} ({}, {}) nicht per E-Mail versendet: kein Mailserver konfiguriert; "
+        + "Empfänger, Betreff und Text stehen im Benachrichtigungsprotokoll", entry.id(), entry.template(),
+        entry.businessKey() == null ? "ohne Aktenzeichen" : entry.businessKey());
+  }
+
+  /**
+   * One SMTP conversation for the notification. Throws when the mail server refuses or cannot be
+   * reached; its time is bounded by {@code spring.mail.properties.mail.smtp.*timeout}.
+   */
+  public void send(NotificationLog.Entry entry) throws MessagingException {
+    JavaMailSender sender = mailSender.getObject();
     MimeMessage message = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(properties.from());
@@ -59,11 +68,10 @@ public class Mailer {
     helper.setSubject(MailHeaders.subject(entry.subject()));
     helper.setText(entry.text(), entry.html());
     message.setHeader("X-KKB-Notification-Id", entry.id());
-    // Derived from the notice's stable id: should a retry send a notice again (the connection died
-    // after the server took it, before the log said SENT), mail clients see the same message.
+    // Derived from the notice's stable id: should a retry send a notice again (a node died after the
+    // server took it, before the log said SENT), mail clients see the same message.
     // Spring's sender keeps a Message-ID set here.
     message.setHeader("Message-ID", messageId(entry.id()));
     sender.send(message);
-    return NotificationLog.SENT;
   }
 }

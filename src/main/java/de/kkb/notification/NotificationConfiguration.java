@@ -1,5 +1,6 @@
 package de.kkb.notification;
 
+import de.kkb.platform.DatabaseConnections;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ class NotificationConfiguration {
 
   @Bean
   SendNotificationJobHandler sendNotificationJobHandler(NotificationLog log, Mailer mailer,
-      PlatformTransactionManager transactions) {
-    return new SendNotificationJobHandler(log, mailer, transactions);
+      PlatformTransactionManager transactions, DatabaseConnections connections) {
+    return new SendNotificationJobHandler(log, mailer, transactions, connections);
   }
 
   /** The engine's identity service is built after the plugins: looked up when first used. */

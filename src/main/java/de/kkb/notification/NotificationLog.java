@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 public class NotificationLog {
 
   public static final String PENDING = "PENDING";
+  /** A try is under way, or was cut off before its outcome was recorded (the mail may be out). */
+  public static final String SENDING = "SENDING";
   public static final String SENT = "SENT";
   /** No mail server configured: written to the log instead. */
   public static final String LOGGED = "LOGGED";
@@ -58,21 +60,39 @@ public class NotificationLog {
         .stream().findFirst();
   }
 
-  public void delivered(String id, String status) {
-    jdbc.update("UPDATE kkb_notification SET status = ?, attempts = attempts + 1, sent_at = ?, "
-        + "last_error = NULL WHERE id = ?", status, now(), id);
+  /** Written to the application log instead of mailed (no mail server): one attempt, done. */
+  public void logged(String id) {
+    jdbc.update("UPDATE kkb_notification SET status = ?, attempts = attempts + 1, attempted_at = ?, "
+        + "sent_at = ?, last_error = NULL WHERE id = ?", LOGGED, now(), now(), id);
   }
 
+  /**
+   * Before the mail server is contacted: the try is counted and the notice marked SENDING. False
+   * when the notice was delivered meanwhile (nothing to send).
+   */
+  public boolean sending(String id) {
+    return jdbc.update("UPDATE kkb_notification SET status = ?, attempts = attempts + 1, attempted_at = ? "
+        + "WHERE id = ? AND status NOT IN (?, ?)", SENDING, now(), id, SENT, LOGGED) > 0;
+  }
+
+  /** Right after the mail server took the notice. */
+  public void sent(String id) {
+    jdbc.update("UPDATE kkb_notification SET status = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+        SENT, now(), id);
+  }
+
+  /** The mail server refused or could not be reached: the try stays counted, the notice pending. */
   public void failed(String id, String error) {
-    jdbc.update("UPDATE kkb_notification SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-        error == null ? null : error.substring(0, Math.min(error.length(), 1000)), id);
+    jdbc.update("UPDATE kkb_notification SET status = ?, last_error = ? WHERE id = ? AND status = ?",
+        PENDING, error == null ? null : error.substring(0, Math.min(error.length(), 1000)), id, SENDING);
   }
 
   public List<Map<String, Object>> forBusinessKey(String businessKey) {
     // Quoted aliases: the same JSON names on H2 (upper case) and PostgreSQL (lower case).
     return jdbc.queryForList("SELECT id AS \"id\", template AS \"template\", recipient AS \"recipient\", "
         + "business_key AS \"businessKey\", subject AS \"subject\", status AS \"status\", "
-        + "attempts AS \"attempts\", created_at AS \"createdAt\", sent_at AS \"sentAt\", "
+        + "attempts AS \"attempts\", created_at AS \"createdAt\", attempted_at AS \"attemptedAt\", "
+        + "sent_at AS \"sentAt\", "
         + "last_error AS \"lastError\" FROM kkb_notification WHERE business_key = ? "
         + "ORDER BY created_at, id", businessKey);
   }

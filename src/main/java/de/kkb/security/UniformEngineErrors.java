@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.kkb.platform.ConnectionFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,11 +69,16 @@ class UniformEngineErrors extends OncePerRequestFilter {
       chain.doFilter(request, buffered);
       status = buffered.getStatus();
     } catch (ServletException | RuntimeException failure) {
+      if (ConnectionFailures.isConnectionFailure(failure)) {
+        throw failure; // answered 503 by de.kkb.web.DatabaseUnavailable
+      }
       logger.warn("Engine API call of a consultant failed: " + failure);
       status = HttpStatus.INTERNAL_SERVER_ERROR.value();
     }
     // The platform's own German reason for a refused form names only what the person entered.
+    // 503: the database is unreachable, which says nothing about anyone's work.
     if (status < 400 || status == HttpStatus.UNAUTHORIZED.value()
+        || status == HttpStatus.SERVICE_UNAVAILABLE.value()
         || Boolean.TRUE.equals(request.getAttribute(FormRefusalMessages.PASSED))) {
       buffered.copyBodyToResponse();
       return;

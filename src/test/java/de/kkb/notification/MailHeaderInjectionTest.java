@@ -55,7 +55,7 @@ class MailHeaderInjectionTest {
   @ParameterizedTest
   @ValueSource(strings = {"\r\n", "\n", "\r", "\u0085", "\u2028", "\r\n\r\n"})
   void aLineBreakInTheSubjectStaysInsideTheSubject(String lineBreak) throws Exception {
-    mailer.deliver(entry("buero@musterstadt.example.org",
+    mailer.send(entry("buero@musterstadt.example.org",
         "Ihre Anfrage für Musterstadt" + lineBreak + INJECTED));
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(1);
@@ -73,7 +73,7 @@ class MailHeaderInjectionTest {
       "buero@musterstadt.example.org\nX-Evil: 1", "buero@musterstadt.example.org, angreifer@angreifer.test",
       "Maria Muster <buero@musterstadt.example.org>", "kein-at-zeichen", ""})
   void aRecipientThatIsNotExactlyOnePlainAddressIsRefused(String recipient) {
-    assertThatThrownBy(() -> mailer.deliver(entry(recipient, "Ihre Anfrage")))
+    assertThatThrownBy(() -> mailer.send(entry(recipient, "Ihre Anfrage")))
         .isInstanceOf(MessagingException.class);
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }

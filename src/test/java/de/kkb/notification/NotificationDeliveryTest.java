@@ -141,7 +141,15 @@ class NotificationDeliveryTest {
     assertThat(incidents.statusCode()).isEqualTo(200);
     JsonNode incident = JSON.readTree(incidents.body()).get(0);
     assertThat(incident.path("configuration").asText()).isEqualTo(notice.getId());
-    assertThat(incident.path("incidentMessage").asText()).contains("konnte nicht versendet werden");
+    String id = ((JobEntity) notice).getJobHandlerConfigurationRaw();
+    String subject = jdbc.queryForObject("SELECT subject FROM kkb_notification WHERE id = ?", String.class, id);
+    // Personal data stay in the notification log: the incident, the job's error and its stack trace
+    // name the notice by id and template only.
+    assertThat(incident.path("incidentMessage").asText()).contains("konnte nicht versendet werden")
+        .contains(id).contains("task-created").doesNotContain("ben.boehm").doesNotContain(subject);
+    assertThat(management.getJobExceptionStacktrace(notice.getId())).contains(id)
+        .doesNotContain("ben.boehm").doesNotContain("@k3b.example.org").doesNotContain(subject);
+    assertThat(row(notice).get("STATUS")).isEqualTo("PENDING");
     assertThat(platform.getBean(HistoryService.class).createHistoricTaskInstanceQuery()
         .taskId(firstTalk).finished().count()).as("the task that caused it stays completed").isEqualTo(1);
     assertThat(smtp.getReceivedMessages()).isEmpty();

@@ -18,6 +18,16 @@ public final class PlatformStarter {
 
   public static ConfigurableApplicationContext start(List<String> profiles,
       String... properties) {
+    return start(List.of(), profiles, properties);
+  }
+
+  /**
+   * With further sources: classes whose {@code @Bean} methods add or replace beans (a test's stand-in,
+   * e.g. a mail sender with a hook). They carry no {@code @Configuration}, so that the platform's
+   * component scan never picks them up in other tests.
+   */
+  public static ConfigurableApplicationContext start(List<Class<?>> sources, List<String> profiles,
+      String... properties) {
     // Command-line arguments, as an operator would pass them: they win over application.yaml.
     List<String> args = new ArrayList<>();
     for (String property : properties) {
@@ -27,7 +37,9 @@ public final class PlatformStarter {
     if (args.stream().noneMatch(arg -> arg.startsWith("--camunda.bpm.job-execution.enabled="))) {
       args.add("--camunda.bpm.job-execution.enabled=false");
     }
-    return new SpringApplicationBuilder(KkbApplication.class)
+    List<Class<?>> all = new ArrayList<>(List.of(KkbApplication.class));
+    all.addAll(sources);
+    return new SpringApplicationBuilder(all.toArray(Class<?>[]::new))
         .profiles(profiles.toArray(String[]::new))
         .run(args.toArray(String[]::new));
   }
