@@ -1,5 +1,6 @@
 package de.kkb.notification;
 
+import de.kkb.dataprotection.ErasedContact;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -42,6 +43,9 @@ public class Mailer {
 
   /** Sends the notification; returns the status to record. Throws when the mail server refuses. */
   public String deliver(NotificationLog.Entry entry) throws MessagingException {
+    if (ErasedContact.isPlaceholder(entry.recipient())) {
+      return NotificationLog.SUPPRESSED;
+    }
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
       LOG.info("Benachrichtigung (kein Mailserver konfiguriert) an {}: {}\n{}", entry.recipient(),

@@ -19,6 +19,8 @@ public class NotificationLog {
   public static final String SENT = "SENT";
   /** No mail server configured: written to the log instead. */
   public static final String LOGGED = "LOGGED";
+  /** Not sent: the recipient's data was erased (Art. 17 DSGVO) before the notice went out. */
+  public static final String SUPPRESSED = "SUPPRESSED";
 
   private final JdbcTemplate jdbc;
 
@@ -86,7 +88,7 @@ public class NotificationLog {
       Date sentAt, String lastError) {
 
     public boolean delivered() {
-      return SENT.equals(status) || LOGGED.equals(status);
+      return SENT.equals(status) || LOGGED.equals(status) || SUPPRESSED.equals(status);
     }
   }
 }
