@@ -33,17 +33,17 @@ import org.springframework.context.ApplicationContext;
  * lands in every store: notices (one of them failing once when the mail server is down), documents,
  * a comment, form fields, a step record of the consultation.
  */
-final class ContactJourney {
+public final class ContactJourney {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  record Contact(String name, String email, String phone, String role) {
-    List<String> identifiers() {
+  public record Contact(String name, String email, String phone, String role) {
+    public List<String> identifiers() {
       return List.of(email, name, phone);
     }
   }
 
-  record Request(String reference, String token) {
+  public record Request(String reference, String token) {
   }
 
   private final int port;
@@ -52,7 +52,7 @@ final class ContactJourney {
   private final FormService forms;
   private final ManagementService management;
 
-  ContactJourney(ApplicationContext context, int port) {
+  public ContactJourney(ApplicationContext context, int port) {
     this.port = port;
     this.runtime = context.getBean(RuntimeService.class);
     this.tasks = context.getBean(TaskService.class);
@@ -60,7 +60,7 @@ final class ContactJourney {
     this.management = context.getBean(ManagementService.class);
   }
 
-  Request submit(Contact contact, String ags, String municipality) throws Exception {
+  public Request submit(Contact contact, String ags, String municipality) throws Exception {
     Map<String, Object> request = new HashMap<>();
     request.put("municipalityName", municipality);
     request.put("municipalityKind", "STADT");
@@ -82,7 +82,7 @@ final class ContactJourney {
   }
 
   /** Documents missing, handed in with the access token, then complete, with a comment on the task. */
-  void documentsHandedIn(Request request, Contact contact, String fileName) throws Exception {
+  public void documentsHandedIn(Request request, Contact contact, String fileName) throws Exception {
     forms.submitTaskForm(task(request).getId(), Map.of(ConsultationRequestProcess.Variables.DOCUMENTS_COMPLETE, "MISSING",
         ConsultationRequestProcess.Variables.MISSING_DOCUMENTS, "Ratsbeschluss zur Beauftragung"));
     runJobs();
@@ -97,7 +97,7 @@ final class ContactJourney {
   }
 
   /** First talk (a form field naming the person), the selection, and two steps of the consultation. */
-  void selectedAndAgreed(Request request, Contact contact) {
+  public void selectedAndAgreed(Request request, Contact contact) {
     forms.submitTaskForm(task(request).getId(), Map.of(
         ConsultationRequestProcess.Variables.PRELIMINARY_TALK_DATE, "2023-07-03",
         ConsultationRequestProcess.Variables.PRELIMINARY_TALK_PARTICIPANTS, 3L,
@@ -123,22 +123,22 @@ final class ContactJourney {
     runJobs();
   }
 
-  Task task(Request request) {
+  public Task task(Request request) {
     return tasks.createTaskQuery().processInstanceBusinessKey(request.reference())
         .processDefinitionKey(ConsultationRequestProcess.KEY).singleResult();
   }
 
-  Task consultationTask(Request request) {
+  public Task consultationTask(Request request) {
     return tasks.createTaskQuery().processInstanceBusinessKey(request.reference())
         .processDefinitionKey(ConsultationProcess.KEY).singleResult();
   }
 
-  long running(Request request) {
+  public long running(Request request) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).count();
   }
 
   /** Runs the jobs due now, as the job executor would; a job that fails stays for its next try. */
-  List<String> runJobs() {
+  public List<String> runJobs() {
     Set<String> failed = new HashSet<>();
     for (int round = 0; round < 200; round++) {
       Job next = management.createJobQuery().executable().list().stream()
@@ -155,7 +155,7 @@ final class ContactJourney {
     throw new IllegalStateException("jobs keep becoming due");
   }
 
-  HttpResponse<String> upload(Request request, String fileName, byte[] content) throws Exception {
+  public HttpResponse<String> upload(Request request, String fileName, byte[] content) throws Exception {
     String boundary = "kkbJourney";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
@@ -168,7 +168,7 @@ final class ContactJourney {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> withdraw(Request request) throws Exception {
+  public HttpResponse<String> withdraw(Request request) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/api/consultation-requests/" + request.reference() + "/withdrawal"))
         .header("X-Access-Token", request.token()).header("Content-Type", "application/json")
