@@ -79,6 +79,11 @@ public class DataProtectionApi {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Nur JSON", "Bitte als application/json senden.");
   }
 
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  ResponseEntity<ProblemDetail> concurrent() {
+    return problem(HttpStatus.CONFLICT, "Gleichzeitige Änderung", Erasures.CONCURRENT);
+  }
+
   @ExceptionHandler(NothingStored.class)
   ResponseEntity<ProblemDetail> nothing(NothingStored nothing) {
     return problem(HttpStatus.NOT_FOUND, "Nichts gespeichert", nothing.getMessage());

@@ -104,6 +104,8 @@ public class DataProtectionPage {
       return refused(model, response, 409, refusal.getMessage());
     } catch (NothingStored nothing) {
       return refused(model, response, 404, nothing.getMessage());
+    } catch (org.camunda.bpm.engine.OptimisticLockingException concurrent) {
+      return refused(model, response, 409, Erasures.CONCURRENT);
     }
   }
 

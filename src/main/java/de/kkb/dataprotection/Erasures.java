@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -79,6 +80,9 @@ public class Erasures {
   static final String REGISTER = "Anfrageregister";
   static final String AUDIT = "Audit-Einträge";
   static final String ACCOUNT = "Benutzerkonto";
+  /** A step of a process changed the same data at the same moment: the erasure rolled back. */
+  static final String CONCURRENT = "Ein Vorgang hat dieselben Daten gerade geändert; es wurde nichts gelöscht. "
+      + "Bitte versuchen Sie es erneut.";
 
   private final SubjectLookup lookup;
   private final FundingRetention retention;
@@ -88,13 +92,14 @@ public class Erasures {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final ManagementService management;
-  private final ProcessEngineConfigurationImpl engine;
+  /** Only for comments of ended instances; the standalone engines of the process tests have none as a bean. */
+  private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
   private final JdbcTemplate jdbc;
   private final AuditLog audit;
 
   public Erasures(SubjectLookup lookup, FundingRetention retention, RuntimeService runtime, HistoryService history,
       TaskService tasks, IdentityService identity, AuthorizationService authorizations, ManagementService management,
-      ProcessEngineConfigurationImpl engine, JdbcTemplate jdbc, AuditLog audit) {
+      ObjectProvider<ProcessEngineConfigurationImpl> engine, JdbcTemplate jdbc, AuditLog audit) {
     this.lookup = lookup;
     this.retention = retention;
     this.runtime = runtime;
@@ -345,7 +350,7 @@ public class Erasures {
         } else if (instanceRuns) {
           tasks.deleteProcessInstanceComment(instance, comment.getId());
         } else {
-          engine.getCommandExecutorTxRequired().execute(context -> {
+          engine.getObject().getCommandExecutorTxRequired().execute(context -> {
             CommentEntity entity = context.getDbEntityManager().selectById(CommentEntity.class, comment.getId());
             if (entity != null) {
               context.getDbEntityManager().delete(entity);

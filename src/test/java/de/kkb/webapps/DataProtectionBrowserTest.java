@@ -2,18 +2,23 @@ package de.kkb.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import de.kkb.dataprotection.ContactJourney;
 import de.kkb.support.BrowserPageTest;
 import de.kkb.support.EngineTime;
 import de.kkb.support.PlatformTest;
 import de.kkb.vocabulary.ConsultationRequestProcess;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * "Datenschutz: Auskunft und Löschung" in a real browser, as an admin logged into Cockpit: the access
@@ -31,6 +36,9 @@ class DataProtectionBrowserTest extends BrowserPageTest {
   ApplicationContext context;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  JdbcTemplate jdbc;
+  final List<String> references = new ArrayList<>();
 
   @Test
   void anAdminLooksUpAndErasesAContactAndIsToldWhyASelectedRequestStays() throws Exception {
@@ -38,10 +46,12 @@ class DataProtectionBrowserTest extends BrowserPageTest {
     ContactJourney.Contact contact = new ContactJourney.Contact("Margarete Browserling",
         "m.browserling@seitenstadt.example.org", "+49 201 888-3030", "Bürgerbüro");
     ContactJourney.Request request = journey.submit(contact, "05999303", "Seitenstadt");
+    references.add(request.reference());
     journey.runJobs();
     journey.documentsHandedIn(request, contact, "ratsbeschluss-seitenstadt.pdf");
     ContactJourney.Request selected = journey.submit(new ContactJourney.Contact("Bleibt Bestehen",
         "b.bestehen@foerderstadt.example.org", "+49 201 888-4040", "Kämmerei"), "05999304", "Förderstadt");
+    references.add(selected.reference());
     journey.runJobs();
     journey.documentsHandedIn(selected, new ContactJourney.Contact("Bleibt Bestehen",
         "b.bestehen@foerderstadt.example.org", "+49 201 888-4040", "Kämmerei"), "beschluss-foerderstadt.pdf");
@@ -91,5 +101,16 @@ class DataProtectionBrowserTest extends BrowserPageTest {
     assertThat(browser.accessibilityViolations()).as("refusal").isEmpty();
     webapps.screenshot("refused");
     assertThat(journey.running(selected)).isEqualTo(2);
+  }
+
+  /** The shared context's round has four places: this test's selection gives its place back. */
+  @AfterEach
+  void givePlacesBack() {
+    for (String reference : references) {
+      runtime.deleteProcessInstancesIfExists(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+          .list().stream().map(i -> i.getId()).toList(), "Ende des Tests", true, true, false);
+      jdbc.update("DELETE FROM kkb_place WHERE reference = ?", reference);
+      jdbc.update("UPDATE kkb_request SET open_ags = NULL WHERE reference = ?", reference);
+    }
   }
 }

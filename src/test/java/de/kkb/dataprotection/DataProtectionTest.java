@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 
-/** {@link ErasureScenario} on H2, in the default suite (a platform of its own, hence its own JVM). */
+/** {@link DataProtectionScenario} on H2, in the default suite (a platform of its own, hence its own JVM). */
 @Tag("own-jvm")
-class ErasureTest extends ErasureScenario {
+class DataProtectionTest extends DataProtectionScenario {
 
   @Override
   List<String> profiles() {

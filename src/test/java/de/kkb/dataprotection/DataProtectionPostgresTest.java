@@ -5,10 +5,10 @@ import java.util.List;
 import de.kkb.support.PostgresDatabases;
 import org.junit.jupiter.api.Tag;
 
-/** {@link ErasureScenario} on the local PostgreSQL server, in a fresh database. */
+/** {@link DataProtectionScenario} on the local PostgreSQL server, in a fresh database. */
 @Tag("postgres")
 @Tag("own-jvm")
-class ErasurePostgresTest extends ErasureScenario {
+class DataProtectionPostgresTest extends DataProtectionScenario {
 
   @Override
   List<String> profiles() {
