@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
+import de.kkb.dataprotection.ErasedContact;
 import de.kkb.platform.EngineAsPlatform;
 import de.kkb.vocabulary.ConsultationProcess;
 import de.kkb.vocabulary.ConsultationRequestProcess;
@@ -81,7 +82,8 @@ public class Notices {
    */
   public void toApplicant(DelegateExecution execution, String template, Map<String, Object> extra) {
     Object email = execution.getVariable(ConsultationRequestProcess.Variables.CONTACT_EMAIL);
-    if (email == null || email.toString().isBlank()) {
+    // An erased contact has a placeholder address: nothing goes to it.
+    if (email == null || email.toString().isBlank() || ErasedContact.isPlaceholder(email.toString())) {
       return;
     }
     Map<String, Object> model = new HashMap<>(execution.getVariables());

@@ -21,6 +21,8 @@ public class NotificationLog {
   public static final String SENT = "SENT";
   /** No mail server configured: written to the log instead. */
   public static final String LOGGED = "LOGGED";
+  /** Not sent: the recipient's data was erased (Art. 17 DSGVO) before the notice went out. */
+  public static final String SUPPRESSED = "SUPPRESSED";
 
   private final JdbcTemplate jdbc;
 
@@ -66,13 +68,18 @@ public class NotificationLog {
         + "sent_at = ?, last_error = NULL WHERE id = ?", LOGGED, now(), now(), id);
   }
 
+  /** Not sent, because the recipient's data was erased before the notice went out. */
+  public void suppressed(String id) {
+    jdbc.update("UPDATE kkb_notification SET status = ?, last_error = NULL WHERE id = ?", SUPPRESSED, id);
+  }
+
   /**
    * Before the mail server is contacted: the try is counted and the notice marked SENDING. False
    * when the notice was delivered meanwhile (nothing to send).
    */
   public boolean sending(String id) {
     return jdbc.update("UPDATE kkb_notification SET status = ?, attempts = attempts + 1, attempted_at = ? "
-        + "WHERE id = ? AND status NOT IN (?, ?)", SENDING, now(), id, SENT, LOGGED) > 0;
+        + "WHERE id = ? AND status NOT IN (?, ?, ?)", SENDING, now(), id, SENT, LOGGED, SUPPRESSED) > 0;
   }
 
   /** Right after the mail server took the notice. */
@@ -106,7 +113,7 @@ public class NotificationLog {
       Date sentAt, String lastError) {
 
     public boolean delivered() {
-      return SENT.equals(status) || LOGGED.equals(status);
+      return SENT.equals(status) || LOGGED.equals(status) || SUPPRESSED.equals(status);
     }
   }
 }

@@ -3,6 +3,7 @@ package de.kkb.notification;
 import java.util.ArrayList;
 import java.util.List;
 
+import de.kkb.dataprotection.ErasedContact;
 import de.kkb.platform.DatabaseConnections;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
@@ -62,6 +63,10 @@ public class SendNotificationJobHandler implements JobHandler<SendNotificationJo
     NotificationLog.Entry entry = log.find(id)
         .orElseThrow(() -> new IllegalStateException("Benachrichtigung " + id + " fehlt im Protokoll"));
     if (entry.delivered()) {
+      return;
+    }
+    if (ErasedContact.isPlaceholder(entry.recipient())) {
+      log.suppressed(id);
       return;
     }
     if (!mailer.sendsMail()) {

@@ -32,6 +32,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The platform's one security layer. Three chains, one per kind of caller:
@@ -158,10 +159,12 @@ class SecurityConfiguration {
     SecurityResponses responses = new SecurityResponses();
     boolean hsts = !camunda.getWebapp().getHeaderSecurity().isHstsDisabled();
     stateless(http)
-        // The one page that writes with the webapps' login (a person's notification settings) takes
-        // a CSRF token from its form; everything else of this chain reads or is public.
+        // The pages that write with the webapps' login (a person's notification settings, programme
+        // management's data-protection page) take a CSRF token from their forms; everything else of
+        // this chain reads, is public, or (the erasure API) takes JSON only.
         .csrf(csrf -> csrf.csrfTokenRepository(pageCsrfTokens())
-            .requireCsrfProtectionMatcher(withDefaults().matcher(HttpMethod.POST, "/mein-konto/**")))
+            .requireCsrfProtectionMatcher(new OrRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/mein-konto/**"),
+                withDefaults().matcher(HttpMethod.POST, "/programmsteuerung/**"))))
         .httpBasic(basic -> basic.authenticationEntryPoint(responses))
         .exceptionHandling(e -> e.authenticationEntryPoint(responses).accessDeniedHandler(responses))
         .addFilterBefore(new WebappSessionAuthentication(engine), BasicAuthenticationFilter.class)
@@ -195,6 +198,9 @@ class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher("/actuator/health/**")).permitAll()
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/documents/{id}")).access(documentAccess)
             .requestMatchers(withDefaults().matcher("/api/documents/**")).hasAnyAuthority(PROGRAMME_STAFF)
+            // Erasure (Art. 17 DSGVO) is for admins only; access requests for programme staff.
+            .requestMatchers(withDefaults().matcher("/api/programme/data-protection/erasure")).hasAuthority(KkbGroups.ADMINS)
+            .requestMatchers(withDefaults().matcher("/programmsteuerung/datenschutz/loeschen/**")).hasAuthority(KkbGroups.ADMINS)
             .requestMatchers(withDefaults().matcher("/api/programme/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/api/notifications/**")).hasAnyAuthority(PROGRAMME_STAFF)
             .requestMatchers(withDefaults().matcher("/programmsteuerung/**")).hasAnyAuthority(PROGRAMME_STAFF)

@@ -111,6 +111,7 @@ export default [
       const links = inner.appendChild(element('p', null, {class: 'kkb-links'}));
       links.appendChild(element('a', 'Zeitleiste der Programmrunde öffnen', {id: 'kkb-zeitleiste', href: TIMELINE}));
       links.appendChild(element('a', 'Programmbericht herunterladen (CSV)', {href: REPORT + '?format=csv'}));
+      links.appendChild(element('a', 'Datenschutz: Auskunft und Löschung', {href: '/programmsteuerung/datenschutz'}));
       node.appendChild(section);
       load(inner);
     }
