@@ -81,7 +81,7 @@ class PostgresSuiteTest {
     assertThat(engineConfiguration.getDatabaseType()).isEqualTo("postgres");
     try (Connection connection = dataSource.getConnection()) {
       assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
-      assertThat(connection.getCatalog()).isEqualTo("kkb_suite");
+      assertThat(connection.getCatalog()).isEqualTo(PostgresDatabases.PREFIX + "kkb_suite");
     }
   }
 
