@@ -140,9 +140,10 @@ abstract class DataProtectionScenario {
 
     // So that the scan means something: before, the person is in every kind of store.
     Map<String, List<String>> before = scan.find(CONTACT.identifiers());
+    // A failed send's job message and stack trace name the notice, never its address.
     assertThat(String.join(" ", before.get(CONTACT.email())).toUpperCase()).contains("ACT_RU_VARIABLE.TEXT_",
-        "ACT_HI_DETAIL.TEXT_", "ACT_HI_VARINST.TEXT_", "KKB_NOTIFICATION.RECIPIENT", "ACT_HI_JOB_LOG.JOB_EXCEPTION_MSG_",
-        "ACT_GE_BYTEARRAY.BYTES_");
+        "ACT_HI_DETAIL.TEXT_", "ACT_HI_VARINST.TEXT_", "KKB_NOTIFICATION.RECIPIENT")
+        .doesNotContain("ACT_HI_JOB_LOG.JOB_EXCEPTION_MSG_");
     assertThat(String.join(" ", before.get(CONTACT.name())).toUpperCase()).contains("ACT_GE_BYTEARRAY.BYTES_",
         "ACT_HI_COMMENT", "KKB_NOTIFICATION.BODY_TEXT", "ACT_HI_VARINST.TEXT_");
     assertThat(before.get(CONTACT.phone())).isNotEmpty();
