@@ -225,7 +225,8 @@ public class Erasures {
     PersonalText person = subject.identifiers();
     Map<String, VariableInstance> current = new HashMap<>();
     Map<String, TypedValue> replaced = new HashMap<>();
-    Set<String> running = Set.copyOf(runtime.createProcessInstanceQuery()
+    // The engine refuses a query for an empty set of ids (an address with an account and no request).
+    Set<String> running = subject.relatedInstances().isEmpty() ? Set.of() : Set.copyOf(runtime.createProcessInstanceQuery()
         .processInstanceIds(Set.copyOf(subject.relatedInstances())).list().stream().map(ProcessInstance::getId).toList());
     if (!running.isEmpty()) {
       for (VariableInstance variable : runtime.createVariableInstanceQuery()

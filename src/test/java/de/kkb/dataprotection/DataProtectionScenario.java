@@ -405,4 +405,38 @@ abstract class DataProtectionScenario {
     assertThat(scan.fingerprint()).as("nothing changed").isEqualTo(before);
     assertThat(journey.running(request)).isEqualTo(2);
   }
+
+  @Test
+  void anAccountIsErasedUnlessItsOwnerStillHasWork() throws Exception {
+    org.camunda.bpm.engine.IdentityService identity = platform.getBean(org.camunda.bpm.engine.IdentityService.class);
+    // The lead of the forumZFD consultations of this platform (selectedAndAgreed) keeps her account.
+    mailUp();
+    ContactJourney.Request request = journey.submit(new ContactJourney.Contact("Kontakt Kontenstadt",
+        "kontakt@kontenstadt.example.org", "+49 221 1000-2000", "Hauptamt"), "05999405", "Kontenstadt");
+    journey.runJobs();
+    journey.documentsHandedIn(request, new ContactJourney.Contact("Kontakt Kontenstadt",
+        "kontakt@kontenstadt.example.org", "+49 221 1000-2000", "Hauptamt"), "beschluss-kontenstadt.pdf");
+    journey.selectedAndAgreed(request, new ContactJourney.Contact("Kontakt Kontenstadt",
+        "kontakt@kontenstadt.example.org", "+49 221 1000-2000", "Hauptamt"));
+    String lead = identity.createUserQuery().userId("fzfd-clara").singleResult().getEmail();
+    HttpSession admin = new HttpSession(port).basic("demo", "demo");
+    HttpResponse<String> refused = admin.postJson(DataProtectionApi.ERASURE, ContactJourney.JSON.writeValueAsString(
+        Map.of("email", lead, "reason", "Die Beraterin hat den Träger verlassen.")));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.body()).contains("Federführung", "fzfd-clara");
+    assertThat(identity.createUserQuery().userId("fzfd-clara").count()).isEqualTo(1);
+
+    // A colleague without open work: account, memberships, settings and grants go.
+    String email = identity.createUserQuery().userId("k3b-anna").singleResult().getEmail();
+    identity.setUserInfo("k3b-anna", "kkb-benachrichtigung", "sofort");
+    HttpResponse<String> erased = admin.postJson(DataProtectionApi.ERASURE, ContactJourney.JSON.writeValueAsString(
+        Map.of("email", email, "reason", "Die Beraterin hat den Träger verlassen.")));
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    assertThat(ContactJourney.JSON.readTree(erased.body()).path("erased").path(Erasures.ACCOUNT).asInt()).isEqualTo(1);
+    assertThat(identity.createUserQuery().userId("k3b-anna").count()).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP WHERE USER_ID_ = ?", Integer.class, "k3b-anna")).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_INFO WHERE USER_ID_ = ?", Integer.class, "k3b-anna")).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE USER_ID_ = ?", Integer.class, "k3b-anna")).isZero();
+    assertThat(scan.find(List.of(email)).get(email)).as("the address is nowhere").isEmpty();
+  }
 }
