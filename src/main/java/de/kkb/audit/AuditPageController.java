@@ -71,7 +71,7 @@ public class AuditPageController {
         UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE, UserOperationLogEntry.OPERATION_TYPE_DELETE,
         UserOperationLogEntry.OPERATION_TYPE_DELETE_HISTORY));
     for (String type : engine) {
-      actions.put(type, "Engine: " + EngineOperationLabels.label(null, type));
+      actions.put(type, "Engine: " + EngineOperationLabels.label(null, type) + " (" + type + ")");
     }
     return Collections.unmodifiableMap(actions);
   }

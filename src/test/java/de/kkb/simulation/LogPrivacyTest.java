@@ -17,12 +17,15 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.kkb.intake.ConsultationRequestService;
 import de.kkb.support.CapturedLog;
 import de.kkb.support.HttpSession;
 import de.kkb.vocabulary.RequestStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -79,6 +82,36 @@ class LogPrivacyTest {
       Set<String> secrets = secrets();
       assertThat(secrets).as("what is searched for").hasSizeGreaterThan(50);
       assertThat(leaks(lines, secrets)).isEmpty();
+    }
+  }
+
+  /**
+   * A mail server that refuses: the notice's job fails, and the engine logs the job's exception
+   * (ENGINE-16004, with its message and causes). Neither the applicant's address nor anything
+   * they wrote may be in it.
+   */
+  @Test
+  @Disabled("Fails until SendNotificationJobHandler's failure message names neither address nor subject "
+      + "(issue 15, another helper's part; the engine logs that message at ERROR): enable when merging")
+  void aMailServerOutageLeavesNoAddressInTheLog() throws Exception {
+    try (CapturedLog log = CapturedLog.open()) {
+      simulation = ProgrammeSimulation.start(CapturedLog.SPRING_CONFIG, "logging.level.root=info",
+          "logging.level.de.kkb=debug");
+      simulation.smtp.stop();
+      simulation.at(ProgrammeSimulation.APPLICATION_DAY, 10, 0);
+      var submitted = simulation.platform.getBean(ConsultationRequestService.class)
+          .submit(simulation.application(1));
+      simulation.accessTokens.put(submitted.reference(), submitted.accessToken());
+      int failed = 0;
+      for (Job job : simulation.management.createJobQuery().executable().list()) {
+        try {
+          simulation.management.executeJob(job.getId());
+        } catch (RuntimeException refused) {
+          failed++;
+        }
+      }
+      assertThat(failed).as("the mail server refused").isPositive();
+      assertThat(leaks(platformLines(log.lines()), secrets())).isEmpty();
     }
   }
 
