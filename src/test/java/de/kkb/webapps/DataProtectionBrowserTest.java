@@ -107,8 +107,10 @@ class DataProtectionBrowserTest extends BrowserPageTest {
   @AfterEach
   void givePlacesBack() {
     for (String reference : references) {
+      // The request's instance only: deleting it deletes the consultation it called.
       runtime.deleteProcessInstancesIfExists(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-          .list().stream().map(i -> i.getId()).toList(), "Ende des Tests", true, true, false);
+          .processDefinitionKey(ConsultationRequestProcess.KEY).list().stream().map(i -> i.getId()).toList(),
+          "Ende des Tests", true, true, false);
       jdbc.update("DELETE FROM kkb_place WHERE reference = ?", reference);
       jdbc.update("UPDATE kkb_request SET open_ags = NULL WHERE reference = ?", reference);
     }
