@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import de.kkb.platform.EngineClock;
 import de.kkb.programme.ProgrammeCalendar;
+import de.kkb.retention.RetentionProperties;
 import de.kkb.vocabulary.ConsultationProcess;
 import org.camunda.bpm.engine.HistoryService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +30,10 @@ public class FundingRetention {
   private final int yearsAfterProgrammeEnd;
 
   public FundingRetention(ProgrammeCalendar programme, HistoryService history,
-      @Value("${kkb.retention.consultation-years-after-programme-end:5}") int yearsAfterProgrammeEnd) {
+      RetentionProperties retention) {
     this.programme = programme;
     this.history = history;
-    this.yearsAfterProgrammeEnd = yearsAfterProgrammeEnd;
+    this.yearsAfterProgrammeEnd = retention.consultationYearsAfterProgrammeEnd();
   }
 
   /** The last day a selected request and its consultation are kept. */
