@@ -154,8 +154,9 @@ abstract class DataProtectionScenario {
             "reason", "Antrag von " + CONTACT.name() + " auf Löschung nach Art. 17 DSGVO vom 03.07.2023")));
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
     JsonNode result = ContactJourney.JSON.readTree(erased.body());
+    // No engine message to scrub: a failed send's job message names the notice, not the person.
     for (String store : List.of(Erasures.VARIABLES, Erasures.HISTORY, Erasures.FORM_FIELDS, Erasures.COMMENTS,
-        Erasures.ENGINE_MESSAGES, Erasures.NOTIFICATIONS)) {
+        Erasures.NOTIFICATIONS)) {
       assertThat(result.path("erased").path(store).asInt()).as(store).isPositive();
     }
 
