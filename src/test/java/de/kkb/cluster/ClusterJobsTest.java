@@ -86,8 +86,11 @@ class ClusterJobsTest {
         assertThat(db.queryForObject("SELECT COUNT(*) FROM act_hi_job_log WHERE job_id_ = ? AND job_state_ = 2",
             Integer.class, timer)).as("successful runs of timer " + timer).isEqualTo(1);
       }
+      // The engine's history cleanup is one job rescheduled in place (same id) while the nightly window
+      // lasts, so it is left out; every other job must have succeeded once.
       assertThat(db.queryForList("SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 "
-          + "GROUP BY job_id_ HAVING COUNT(*) > 1", String.class)).as("jobs run twice").isEmpty();
+          + "AND job_def_type_ <> 'history-cleanup' GROUP BY job_id_ HAVING COUNT(*) > 1", String.class))
+          .as("jobs run twice").isEmpty();
       assertThat(db.queryForList("SELECT job_exception_msg_ FROM act_hi_job_log WHERE job_state_ = 1",
           String.class)).as("failed job runs").isEmpty();
 
