@@ -15,6 +15,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * The buckets of the whole cluster, rows of {@code kkb_rate_limit_bucket} (Flyway V8) that Bucket4j
@@ -48,7 +49,13 @@ class SharedRequestBuckets implements RequestBuckets, DisposableBean {
 
   @Override
   public boolean tryConsume(String client) {
-    return buckets.getProxy(client, () -> configuration).tryConsume(1);
+    try {
+      return buckets.getProxy(client, () -> configuration).tryConsume(1);
+    } catch (RuntimeException e) {
+      // Bucket4j wraps the driver's failure in its own exception: named as what it is, a database
+      // access failure, so that a lost connection is answered 503 (de.kkb.web.DatabaseUnavailable).
+      throw new DataAccessResourceFailureException("Anfragebegrenzung: Datenbank nicht erreichbar", e);
+    }
   }
 
   private void removeExpired() {
