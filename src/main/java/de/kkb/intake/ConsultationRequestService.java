@@ -1,5 +1,6 @@
 package de.kkb.intake;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import de.kkb.platform.ConnectionFailures;
@@ -20,8 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ConsultationRequestService {
 
-  /** Tries of the take-back, each on a fresh connection that waits for the database. */
-  private static final int TAKE_BACK_ATTEMPTS = 3;
+  /**
+   * How long the take-back tries, each try on a fresh connection that waits for the database: longer
+   * than a restart of the database takes (docs/operations.md, "Faults").
+   */
+  static final Duration TAKE_BACK_PATIENCE = Duration.ofSeconds(20);
 
   private final RequestRegister register;
   private final RuntimeService runtimeService;
@@ -51,7 +55,8 @@ public class ConsultationRequestService {
    *
    * <p>A lost database connection (a restart) may fail the start after it committed, or the take-back
    * itself: the take-back looks whether the process exists (then the request was received after all)
-   * and is tried again on a fresh connection, so that a request answered 503 leaves nothing behind.
+   * and is tried again on fresh connections for {@link #TAKE_BACK_PATIENCE}, so that a request answered
+   * 503 leaves nothing behind.
    */
   public Submitted submit(ConsultationRequestForm form) {
     LocalDate today = EngineClock.today();
@@ -84,7 +89,7 @@ public class ConsultationRequestService {
   private Submitted afterLostConnection(RequestRegister.Registration registration, RuntimeException lost) {
     boolean startedAfterAll;
     try {
-      startedAfterAll = connections.retrying(TAKE_BACK_ATTEMPTS,
+      startedAfterAll = connections.retryingFor(TAKE_BACK_PATIENCE,
           () -> separately.execute(status -> register.forgetUnlessStarted(registration.reference())));
     } catch (RuntimeException takeBackFailed) {
       // Still unreachable: the registration stays behind as an orphan (RequestRegister#orphaned).

@@ -1,6 +1,7 @@
 package de.kkb.platform;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -54,6 +55,25 @@ public class DatabaseConnections {
         return work.get();
       } catch (RuntimeException e) {
         if (attempt >= attempts || !ConnectionFailures.isConnectionFailure(e)) {
+          throw e;
+        }
+        lost(e);
+      }
+    }
+  }
+
+  /**
+   * As {@link #retrying(int, Supplier)}, but tries again until {@code patience} has passed since the
+   * first try: a try waits for a fresh connection or fails at once on one the database closed
+   * meanwhile, so a count of tries says little about how long the database may be away.
+   */
+  public <T> T retryingFor(Duration patience, Supplier<T> work) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        return work.get();
+      } catch (RuntimeException e) {
+        if (System.nanoTime() >= deadline || !ConnectionFailures.isConnectionFailure(e)) {
           throw e;
         }
         lost(e);

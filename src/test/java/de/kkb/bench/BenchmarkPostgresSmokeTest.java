@@ -2,6 +2,7 @@ package de.kkb.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import de.kkb.support.Jobs;
@@ -53,5 +54,20 @@ class BenchmarkPostgresSmokeTest {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  @Test
+  void nodesScenarioSpreadsTheLoadOverBothNodesAndMeasuresWhereTheTimeGoes() throws Exception {
+    NodesBenchmark.Result result = NodesBenchmark.run(2, 2, Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(result.nodes()).isEqualTo(2);
+    assertThat(result.errors()).as("units with a request or a task page not answered as it should be: %s",
+        result.failures()).isZero();
+    assertThat(result.unitsPerNode()).hasSize(2).allSatisfy(units -> assertThat(units).isPositive());
+    assertThat(result.unitsPerNode().stream().mapToInt(Integer::intValue).sum()).isEqualTo(result.units());
+    assertThat(result.machineBusy()).isPositive().isLessThanOrEqualTo(1.0);
+    assertThat(result.nodeCpuMillisPerUnit()).isPositive();
+    // A request registers, then starts its process: at least two commits each.
+    assertThat(result.commitsPerUnit()).isGreaterThanOrEqualTo(2);
+    assertThat(result.p95Millis()).isGreaterThanOrEqualTo(result.p50Millis()).isPositive();
   }
 }

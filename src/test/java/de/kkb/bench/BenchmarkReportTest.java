@@ -42,7 +42,9 @@ class BenchmarkReportTest {
               new ScaleBenchmark.Latency(63.3, 79.8, 50), new ScaleBenchmark.Latency(18.9, 28.2, 50)),
           new ScaleBenchmark.FilterLatency("k3b-anna", "Überfällig", 3_667,
               new ScaleBenchmark.Latency(132.5, 141.1, 50), new ScaleBenchmark.Latency(62.9, 68.3, 50))),
-          new ScaleBenchmark.Latency(224.4, 262.4, 20)));
+          new ScaleBenchmark.Latency(224.4, 262.4, 20)),
+      new NodesBenchmark.Result(1, 1200, 40.0, 180.2, 410.5, 0, List.of(1200), 0.97, 38.4, 21.3, 0.52, Map.of()),
+      new NodesBenchmark.Result(2, 1104, 36.8, 200.1, 455.0, 0, List.of(552, 552), 0.99, 44.0, 21.4, 0.61, Map.of()));
 
   static BenchmarkRunTest.Lifecycle lifecycle(String database, double consultations, double bareEngine,
       double baseline) {
@@ -89,6 +91,10 @@ class BenchmarkReportTest {
         .contains("| Überfällig: first page (HAL) | steuerung, programme management | 7,333 | 63.3 | 79.8 | 50 | p95 < 100 ms |")
         .contains("| Überfällig: count | k3b-anna, consultant (K3B) | 3,667 | 62.9 | 68.3 | 50 | p95 < 100 ms |")
         .contains("| programme report | programme management | 11,000 consultations | 224.4 | 262.4 | 20 | < 1 s |")
+        .contains("| 2 | 36.8 | 0.92 | 200.1 | 455.0 | 0 | 1104 (552 + 552) | 99 % | 44.0 | 21.4 | 0.61 |")
+        .contains("In this run, two nodes served 0.92 times what one node served (36.8 against 40.0 units/s, "
+            + "p95 455 against 411 ms); the machine's cores were already 97 % busy with one node")
+        .contains("8 clients, each waiting for its answers; 10 s to warm\nup, 30 s measured.")
         .contains("## Where the time goes, and what was changed");
   }
 

@@ -46,6 +46,9 @@ class BenchmarkRunTest {
   static final int PGBENCH_SECONDS = 20;
   static final int FOOTPRINT_STARTS = 3;
   static final int SCALE_CONSULTATIONS = 11_000;
+  static final int NODES_CLIENTS = 8;
+  static final int NODES_WARM_UP_SECONDS = 10;
+  static final int NODES_SECONDS = 30;
   static final Path TEMPLATE = Path.of("docs/benchmarks-template.md");
   static final Path REPORT = Path.of("docs/benchmarks.md");
 
@@ -67,7 +70,7 @@ class BenchmarkRunTest {
       TimerStormBenchmark.Result stormH2, TimerStormBenchmark.Result stormPostgres,
       Intake intakeH2, Intake intakePostgres,
       List<FootprintBenchmark.Result> footprintH2, List<FootprintBenchmark.Result> footprintPostgres,
-      ScaleBenchmark.Result scale) {
+      ScaleBenchmark.Result scale, NodesBenchmark.Result oneNode, NodesBenchmark.Result twoNodes) {
   }
 
   @Test
@@ -89,9 +92,11 @@ class BenchmarkRunTest {
     List<FootprintBenchmark.Result> footprintPg = FootprintBenchmark.measure(FOOTPRINT_STARTS,
         FootprintBenchmark.Database.POSTGRES);
     ScaleBenchmark.Result scale = scale();
+    NodesBenchmark.Result oneNode = nodes(1);
+    NodesBenchmark.Result twoNodes = nodes(2);
 
     String text = report(template, new Results(h2, pg, tps, stormH2, stormPg, intakeH2, intakePg, footprintH2,
-        footprintPg, scale), machine(), LocalDate.now());
+        footprintPg, scale, oneNode, twoNodes), machine(), LocalDate.now());
     System.out.println(text);
     Files.writeString(REPORT, text);
   }
@@ -138,6 +143,11 @@ class BenchmarkRunTest {
     values.put("scaleOverdueTasks", format("%,d", scale.overdueTasks()));
     values.put("scaleHistoricActivities", format("%,d", scale.historicActivities()));
     values.put("scaleTable", scaleTable(scale));
+    values.put("nodesClients", String.valueOf(NODES_CLIENTS));
+    values.put("nodesSeconds", String.valueOf(NODES_SECONDS));
+    values.put("nodesWarmUpSeconds", String.valueOf(NODES_WARM_UP_SECONDS));
+    values.put("nodesTable", nodesTable(r.oneNode(), r.twoNodes()));
+    values.put("nodesVerdict", nodesVerdict(r.oneNode(), r.twoNodes()));
     return fill(template, values);
   }
 
@@ -388,5 +398,52 @@ class BenchmarkRunTest {
   static String latencyRow(String query, String user, long tasks, ScaleBenchmark.Latency latency, String target) {
     return format("| %s | %s | %,d | %.1f | %.1f | %d | %s |", query, user, tasks, latency.p50Millis(),
         latency.p95Millis(), latency.samples(), target);
+  }
+
+  static NodesBenchmark.Result nodes(int count) throws Exception {
+    return NodesBenchmark.run(count, NODES_CLIENTS, Duration.ofSeconds(NODES_WARM_UP_SECONDS),
+        Duration.ofSeconds(NODES_SECONDS));
+  }
+
+  static String nodesTable(NodesBenchmark.Result one, NodesBenchmark.Result two) {
+    List<String> lines = new ArrayList<>(List.of(
+        "| nodes | units/s | ratio to one node | p50 ms | p95 ms | errors | units (per node) | machine's cores busy | "
+            + "nodes' CPU ms per unit | commits per unit | database connections busy |",
+        "|---|---|---|---|---|---|---|---|---|---|---|"));
+    for (NodesBenchmark.Result r : List.of(one, two)) {
+      lines.add(format("| %d | %.1f | %.2f | %.1f | %.1f | %d | %d (%s) | %.0f %% | %.1f | %.1f | %.2f |", r.nodes(),
+          r.unitsPerSecond(), r.unitsPerSecond() / one.unitsPerSecond(), r.p50Millis(), r.p95Millis(), r.errors(),
+          r.units(), r.unitsPerNode().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" + ")),
+          r.machineBusy() * 100, r.nodeCpuMillisPerUnit(), r.commitsPerUnit(), r.busyConnections()));
+    }
+    return String.join("\n", lines);
+  }
+
+  /**
+   * What the run says about a second node, from its figures: the ratio, and the limit. The machine's
+   * cores almost all busy with one node means a second node on the same cores can only share them.
+   */
+  static String nodesVerdict(NodesBenchmark.Result one, NodesBenchmark.Result two) {
+    double ratio = two.unitsPerSecond() / one.unitsPerSecond();
+    String limit;
+    if (one.machineBusy() >= 0.85) {
+      limit = format("the machine's cores were already %.0f %% busy with one node (nodes, PostgreSQL and the load "
+          + "generator together), so a second node on the same cores can only share them: the limit is the CPU, "
+          + "not the database (%.2f connections busy on average, of the %d the load could use)",
+          one.machineBusy() * 100, one.busyConnections(), NODES_CLIENTS);
+    } else if (one.busyConnections() >= NODES_CLIENTS * 0.75) {
+      limit = format("the database was busy with nearly every request (%.2f connections busy on average for %d "
+          + "clients): the limit is PostgreSQL", one.busyConnections(), NODES_CLIENTS);
+    } else if (ratio >= 1.15) {
+      limit = format("neither the machine's cores (%.0f %% busy with one node) nor the database (%.2f connections "
+          + "busy) were saturated: the one node itself was the limit (its threads and locks), and a second node "
+          + "relieved it", one.machineBusy() * 100, one.busyConnections());
+    } else {
+      limit = format("neither the machine's cores (%.0f %% busy with one node) nor the database (%.2f connections "
+          + "busy) were saturated, and a second node did not help: the %d clients, each waiting for its answer, "
+          + "set the pace", one.machineBusy() * 100, one.busyConnections(), NODES_CLIENTS);
+    }
+    return format("two nodes served %.2f times what one node served (%.1f against %.1f units/s, p95 %.0f against "
+        + "%.0f ms); %s", ratio, two.unitsPerSecond(), one.unitsPerSecond(), two.p95Millis(), one.p95Millis(), limit);
   }
 }

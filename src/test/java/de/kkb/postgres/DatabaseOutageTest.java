@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,17 +76,24 @@ class DatabaseOutageTest {
     Jobs.setClock("2023-07-03T09:00");
   }
 
+  /**
+   * The restart. The field report's took 2.5 s; this one is longer than a request waits for a
+   * connection ({@code spring.datasource.hikari.connection-timeout}, 5 s), so that requests arriving
+   * during it are answered 503, and shorter than the intake's patience with a request the outage
+   * caught after it registered (ConsultationRequestService.TAKE_BACK_PATIENCE, to take the
+   * registration back), so that a 503 leaves nothing behind. A still longer outage leaves such a registration without a process; it
+   * no longer blocks the municipality after RequestRegister.ORPHANED_AFTER (OrphanedRegistrationTest).
+   */
+  static final Duration OUTAGE = Duration.ofSeconds(7);
+
   record Answer(String ags, int phaseSent, int phaseAnswered, HttpResponse<String> response) {
   }
 
   @Test
-  @Disabled("Fails since the cluster merge: a 503 can leave a registration behind (a request that met the "
-      + "outage after registering; issue 16 stays open for it, see the closing note of 2026-12-02)")
   void intakeRequestsDuringARestartAreAnswered201Or503AndLeaveNothingHalfStarted() throws Exception {
     AtomicInteger phase = new AtomicInteger(0);
     ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     CountDownLatch createdBefore = new CountDownLatch(8);
-    CountDownLatch unavailable = new CountDownLatch(1);
     CountDownLatch createdAfter = new CountDownLatch(8);
     ExecutorService clients = Executors.newFixedThreadPool(4);
     List<java.util.concurrent.Future<?>> running = new ArrayList<>();
@@ -101,8 +108,6 @@ class DatabaseOutageTest {
           answers.add(new Answer(ags, sent, answered, response));
           if (response.statusCode() == 201) {
             (sent == 0 ? createdBefore : sent == 2 ? createdAfter : new CountDownLatch(0)).countDown();
-          } else if (response.statusCode() == 503) {
-            unavailable.countDown();
           }
         }
         return null;
@@ -113,10 +118,7 @@ class DatabaseOutageTest {
     phase.set(1);
     allowConnections(false);
     assertThat(terminatePlatformConnections()).as("the platform's connections really dropped").isPositive();
-    // The restart of the field report took 2.5 s; the outage lasts at least that, and until a
-    // request met it (a safety bound keeps a broken platform from hanging the build).
-    TimeUnit.MILLISECONDS.sleep(2500);
-    unavailable.await(2, TimeUnit.MINUTES);
+    TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis());
     allowConnections(true);
     phase.set(2);
     createdAfter.await(5, TimeUnit.MINUTES);

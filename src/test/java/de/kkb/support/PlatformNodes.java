@@ -48,11 +48,17 @@ public final class PlatformNodes implements AutoCloseable {
    */
   public static PlatformNodes start(String name, int count, String databaseUrl, List<String> profiles,
       List<String> properties) {
+    return start(name, count, databaseUrl, profiles, properties, FAST_START_JVM);
+  }
+
+  /** As {@link #start(String, int, String, List, List)}, with the nodes' JVM flags. */
+  public static PlatformNodes start(String name, int count, String databaseUrl, List<String> profiles,
+      List<String> properties, List<String> jvm) {
     List<Node> started = new ArrayList<>();
     PlatformNodes cluster = new PlatformNodes(started);
     try {
       for (int i = 1; i <= count; i++) {
-        started.add(launch(name, i, databaseUrl, profiles, properties));
+        started.add(launch(name, i, databaseUrl, profiles, properties, jvm));
       }
       for (Node node : started) {
         node.awaitHealthy();
@@ -88,11 +94,11 @@ public final class PlatformNodes implements AutoCloseable {
   }
 
   private static Node launch(String name, int index, String databaseUrl, List<String> profiles,
-      List<String> properties) {
+      List<String> properties, List<String> jvm) {
     int port = FreePort.find();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(FAST_START_JVM);
+    command.addAll(jvm);
     command.add("-Duser.timezone=Europe/Berlin");
     command.add("-Dfile.encoding=UTF-8");
     command.add("-cp");
