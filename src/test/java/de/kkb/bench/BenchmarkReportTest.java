@@ -86,6 +86,9 @@ class BenchmarkReportTest {
         .contains("started 3 times (medians)")
         .contains("| KKB (demo data) | 8.97 | 616 | 1.52 | 1.25 | ≤ 1.3 × bare |")
         .contains("| KKB (postgres profile) | 6.51 | 581 | 1.13 | 1.02 | ≤ 1.3 × bare |")
+        .contains("In this run: KKB (demo data): start-up 1.52, memory 1.25 × bare (target ≤ 1.3): missed; "
+            + "KKB (no demo data): start-up 1.20, memory 1.09 × bare (target ≤ 1.3): met; "
+            + "KKB (postgres profile): start-up 1.13, memory 1.02 × bare (target ≤ 1.3): met.")
         .contains("11,000 consultations started and advanced through the engine on PostgreSQL (90 s): 11,000 open\n"
             + "tasks, 7,333 of them overdue, 69,654 historic activity instances.")
         .contains("| Überfällig: first page (HAL) | steuerung, programme management | 7,333 | 63.3 | 79.8 | 50 | p95 < 100 ms |")

@@ -136,6 +136,8 @@ class BenchmarkRunTest {
     values.put("footprintStarts", String.valueOf(FOOTPRINT_STARTS));
     values.put("footprintH2Table", FootprintBenchmark.table(r.footprintH2()));
     values.put("footprintPostgresTable", FootprintBenchmark.table(r.footprintPostgres()));
+    values.put("footprintVerdict", FootprintBenchmark.verdict(r.footprintH2()) + "; "
+        + FootprintBenchmark.verdict(r.footprintPostgres()));
     ScaleBenchmark.Result scale = r.scale();
     values.put("scaleConsultations", format("%,d", scale.consultations()));
     values.put("scaleSeconds", format("%.0f", scale.generationSeconds()));
