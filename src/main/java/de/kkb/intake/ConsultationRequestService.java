@@ -2,6 +2,7 @@ package de.kkb.intake;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
 
 import de.kkb.platform.ConnectionFailures;
 import de.kkb.platform.DatabaseConnections;
@@ -53,8 +54,8 @@ public class ConsultationRequestService {
    * A refusal (duplicate, closed call) leaves nothing behind; a start that fails takes its
    * registration back, so the municipality may apply again.
    *
-   * <p>A lost database connection (a restart) may fail the start after it committed, or the take-back
-   * itself: the take-back looks whether the process exists (then the request was received after all)
+   * <p>A lost database connection (a restart) may fail the registration's commit after it reached the
+   * database, the start after it committed, or the take-back itself: the take-back looks whether the process exists (then the request was received after all)
    * and is tried again on fresh connections for {@link #TAKE_BACK_PATIENCE}, so that a request answered
    * 503 leaves nothing behind.
    */
@@ -63,8 +64,20 @@ public class ConsultationRequestService {
     if (today.isAfter(programme.applicationDeadline())) {
       throw new ApplicationDeadlinePassedException(programme.applicationDeadline());
     }
-    RequestRegister.Registration registration = separately.execute(
-        status -> register.register(form.ags(), form.municipalityName().strip()));
+    AtomicReference<RequestRegister.Registration> made = new AtomicReference<>();
+    RequestRegister.Registration registration;
+    try {
+      registration = separately.execute(status -> {
+        made.set(register.register(form.ags(), form.municipalityName().strip()));
+        return made.get();
+      });
+    } catch (RuntimeException e) {
+      if (made.get() == null || !ConnectionFailures.isConnectionFailure(e)) {
+        throw e;
+      }
+      // The commit met the lost connection and may have reached the database all the same.
+      return afterLostConnection(made.get(), e);
+    }
     ProcessInstanceWithVariables instance;
     try {
       // The status as the start left it, without another query (the intake benchmark counts them).

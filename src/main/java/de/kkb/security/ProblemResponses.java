@@ -2,6 +2,7 @@ package de.kkb.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,5 +41,25 @@ public final class ProblemResponses {
       response.getWriter().write(new String(body, StandardCharsets.UTF_8));
     }
     response.flushBuffer();
+  }
+
+  /**
+   * Whether the caller ranks HTML above JSON (a browser opening a page) by the Accept qualities: such
+   * a caller gets a German page instead of the problem.
+   */
+  public static boolean prefersHtml(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return false;
+    }
+    try {
+      return MediaType.parseMediaTypes(accept).stream()
+          .filter(type -> !type.isWildcardType())
+          .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
+          .findFirst()
+          .map(type -> type.isCompatibleWith(MediaType.TEXT_HTML))
+          .orElse(false);
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
   }
 }

@@ -3,7 +3,6 @@ package de.kkb.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,27 +77,10 @@ final class SecurityResponses implements AuthenticationEntryPoint, AccessDeniedH
         detail, Map.of("message", detail));
   }
 
-  /** Whether the caller ranks HTML above JSON (a browser opening a page), by the Accept qualities. */
-  static boolean prefersHtml(String accept) {
-    if (accept == null || accept.isBlank()) {
-      return false;
-    }
-    try {
-      return MediaType.parseMediaTypes(accept).stream()
-          .filter(type -> !type.isWildcardType())
-          .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-          .findFirst()
-          .map(type -> type.isCompatibleWith(MediaType.TEXT_HTML))
-          .orElse(false);
-    } catch (IllegalArgumentException malformed) {
-      return false;
-    }
-  }
-
   /** Problem JSON for programs, a small German page for browsers. */
   private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
       String title, String detail) throws IOException {
-    if (!prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+    if (!ProblemResponses.prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
       ProblemResponses.write(response, status, title, detail, Map.of());
       return;
     }

@@ -1,7 +1,9 @@
 package de.kkb.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import de.kkb.platform.ConnectionFailures;
@@ -15,14 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * Outermost filter of every path: a request that meets a lost database connection (a restart, a
  * failover, terminated connections) is answered 503 with a German problem and {@code Retry-After},
  * never 500, wherever it failed: the platform's pages and APIs, the login, the session, or the engine
  * REST API and the webapps' APIs (their JAX-RS answers are turned into the same 503 by
- * {@link EngineApiDatabaseUnavailable}). Then the connection pool is renewed.
+ * {@link EngineApiDatabaseUnavailable}). A browser that asks for HTML gets the platform's German
+ * error page with the same status and header instead. Then the connection pool is renewed.
  */
 public class DatabaseUnavailable extends OncePerRequestFilter {
 
@@ -37,9 +43,11 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
   private final DatabaseConnections connections;
+  private final ITemplateEngine templates;
 
-  public DatabaseUnavailable(DatabaseConnections connections) {
+  public DatabaseUnavailable(DatabaseConnections connections, ITemplateEngine templates) {
     this.connections = connections;
+    this.templates = templates;
   }
 
   @Override
@@ -53,7 +61,11 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
       }
       LOG.warn("{} {}: Datenbankverbindung verloren, Antwort 503", request.getMethod(), request.getRequestURI());
       connections.lost(failure);
-      write(response);
+      if (ProblemResponses.prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+        writePage(response);
+      } else {
+        write(response);
+      }
       return;
     }
     Object answered = request.getAttribute(ANSWERED);
@@ -66,6 +78,18 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
   public static void write(HttpServletResponse response) throws IOException {
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
     ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, TITLE, DETAIL, Map.of());
+  }
+
+  /** The error page (templates/error.html), rendered without the database. */
+  private void writePage(HttpServletResponse response) throws IOException {
+    String page = templates.process("error", new Context(Locale.GERMAN,
+        Map.of("status", HttpStatus.SERVICE_UNAVAILABLE.value())));
+    response.resetBuffer();
+    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setContentType(MediaType.TEXT_HTML_VALUE);
+    response.getWriter().write(page);
   }
 
   static Map<String, Object> problem() {

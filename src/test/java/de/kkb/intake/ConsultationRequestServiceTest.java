@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 
 /** The registration has its own short transaction, so a start that fails must take it back. */
 class ConsultationRequestServiceTest {
@@ -68,11 +70,33 @@ class ConsultationRequestServiceTest {
     assertThat(service.submit(form()).reference()).isEqualTo("KKB-2023-002");
   }
 
+  @Test
+  void aRegistrationWhoseCommitLostItsConnectionIsTakenBackAndNothingStarts() {
+    RequestRegister register = mock(RequestRegister.class);
+    when(register.register("05315000", "Köln")).thenReturn(new RequestRegister.Registration("KKB-2023-001", "token"));
+    RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
+    PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
+    // The registration's commit: the connection is terminated while it is under way.
+    TransactionSystemException lost = new TransactionSystemException("commit",
+        new SQLException("terminating connection due to administrator command", "57P01"));
+    doThrow(lost).doNothing().when(transactions).commit(any());
+    ConsultationRequestService service = service(register, runtime, transactions);
+
+    assertThatThrownBy(() -> service.submit(form())).isSameAs(lost);
+    verify(register).forgetUnlessStarted("KKB-2023-001");
+    verify(runtime, never()).createProcessInstanceByKey(any());
+  }
+
   private static ConsultationRequestService service(RequestRegister register, RuntimeService runtime) {
+    return service(register, runtime, mock(PlatformTransactionManager.class));
+  }
+
+  private static ConsultationRequestService service(RequestRegister register, RuntimeService runtime,
+      PlatformTransactionManager transactions) {
     ProgrammeCalendar programme = mock(ProgrammeCalendar.class);
     when(programme.applicationDeadline()).thenReturn(LocalDate.of(9999, 12, 31));
     return new ConsultationRequestService(register, runtime, programme,
-        mock(PlatformTransactionManager.class), mock(HistoryService.class, RETURNS_DEEP_STUBS),
+        transactions, mock(HistoryService.class, RETURNS_DEEP_STUBS),
         new DatabaseConnections(mock(DataSource.class)));
   }
 

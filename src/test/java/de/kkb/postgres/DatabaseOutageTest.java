@@ -189,6 +189,13 @@ class DatabaseOutageTest {
       assertProblem503(cockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"));
       // Not the uniform 404 a consultant gets for other errors of the engine API.
       assertProblem503(consultant.get("/camunda/api/engine/engine/default/task/count"));
+      // A person's browser opening a page gets the German error page, with the same status and header.
+      HttpResponse<String> page = new HttpSession(port).get("/beratung-anfragen", "Accept", HttpSession.BROWSER_ACCEPT);
+      assertThat(page.statusCode()).isEqualTo(503);
+      assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(page.headers().firstValue("Retry-After")).hasValue(String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      assertThat(Jsoup.parse(page.body()).select("h1").text()).isEqualTo("Vorübergehend nicht erreichbar");
+      assertThat(Jsoup.parse(page.body()).select("#error").text()).contains("Ihre Eingaben wurden nicht verarbeitet");
     } finally {
       allowConnections(true);
     }

@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
 /** A browser-like HTTP client for tests: keeps cookies, speaks Basic auth and the webapps' CSRF. */
 public class HttpSession {
 
+  /** What Chromium asks for when it opens a page: HTML first. */
+  public static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
   private final String baseUrl;
   private final CookieManager cookies;
   private final HttpClient client;
