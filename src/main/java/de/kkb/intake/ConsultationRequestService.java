@@ -55,9 +55,9 @@ public class ConsultationRequestService {
    * registration back, so the municipality may apply again.
    *
    * <p>A lost database connection (a restart) may fail the registration's commit after it reached the
-   * database, the start after it committed, or the take-back itself: the take-back looks whether the process exists (then the request was received after all)
-   * and is tried again on fresh connections for {@link #TAKE_BACK_PATIENCE}, so that a request answered
-   * 503 leaves nothing behind.
+   * database, the start after it committed, or the take-back itself: the take-back looks whether the
+   * process exists (then the request was received after all) and is tried again on fresh connections
+   * for {@link #TAKE_BACK_PATIENCE}, so that a request answered 503 leaves nothing behind.
    */
   public Submitted submit(ConsultationRequestForm form) {
     LocalDate today = EngineClock.today();
