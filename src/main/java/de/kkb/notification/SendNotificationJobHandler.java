@@ -1,5 +1,6 @@
 package de.kkb.notification;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +34,11 @@ public class SendNotificationJobHandler implements JobHandler<SendNotificationJo
 
   public static final String TYPE = "kkb-send-notification";
 
-  /** Tries of each record around the conversation, each on a fresh connection. */
-  private static final int RECORD_ATTEMPTS = 3;
+  /**
+   * How long each record around the conversation is tried, each try on a fresh connection that waits
+   * for the database: a SENT not written means a second copy of the mail later.
+   */
+  private static final Duration RECORD_PATIENCE = Duration.ofSeconds(20);
   private static final Logger LOG = LoggerFactory.getLogger(SendNotificationJobHandler.class);
 
   private final NotificationLog log;
@@ -86,7 +90,7 @@ public class SendNotificationJobHandler implements JobHandler<SendNotificationJo
           + "automatisch wiederholt; der Fehler im Einzelnen steht im Benachrichtigungsprotokoll.");
     }
     try {
-      connections.retrying(RECORD_ATTEMPTS, () -> separately.executeWithoutResult(tx -> log.sent(id)));
+      connections.retryingFor(RECORD_PATIENCE, () -> separately.executeWithoutResult(tx -> log.sent(id)));
     } catch (RuntimeException e) {
       throw new IllegalStateException("Die Benachrichtigung " + id + " (Vorlage " + entry.template()
           + ") ist versandt, der Versand konnte aber nicht protokolliert werden (Datenbank nicht "
@@ -97,7 +101,7 @@ public class SendNotificationJobHandler implements JobHandler<SendNotificationJo
   /** The try stays counted; the full error (it may name the address) goes only into the log table. */
   private void recordFailure(String id, Exception failure) {
     try {
-      connections.retrying(RECORD_ATTEMPTS,
+      connections.retryingFor(RECORD_PATIENCE,
           () -> separately.executeWithoutResult(tx -> log.failed(id, failure.getMessage())));
     } catch (RuntimeException e) {
       // The notice stays SENDING; the job's retry sends it, as it would after PENDING.

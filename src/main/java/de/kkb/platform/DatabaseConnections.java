@@ -46,26 +46,10 @@ public class DatabaseConnections {
 
   /**
    * Runs short, repeatable work (its own transaction) and, when it meets a lost connection, renews the
-   * pool and runs it again, up to {@code attempts} times in all: each new try waits for a fresh
-   * connection, so a database that is back within the pool's connection timeout is reached.
-   */
-  public <T> T retrying(int attempts, Supplier<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return work.get();
-      } catch (RuntimeException e) {
-        if (attempt >= attempts || !ConnectionFailures.isConnectionFailure(e)) {
-          throw e;
-        }
-        lost(e);
-      }
-    }
-  }
-
-  /**
-   * As {@link #retrying(int, Supplier)}, but tries again until {@code patience} has passed since the
-   * first try: a try waits for a fresh connection or fails at once on one the database closed
-   * meanwhile, so a count of tries says little about how long the database may be away.
+   * pool and runs it again until {@code patience} has passed since the first try: a try waits for a
+   * fresh connection ({@code spring.datasource.hikari.connection-timeout}) or fails at once on one the
+   * database closed meanwhile, so a count of tries would say little about how long the database may
+   * be away.
    */
   public <T> T retryingFor(Duration patience, Supplier<T> work) {
     long deadline = System.nanoTime() + patience.toNanos();
@@ -81,8 +65,8 @@ public class DatabaseConnections {
     }
   }
 
-  public void retrying(int attempts, Runnable work) {
-    retrying(attempts, () -> {
+  public void retryingFor(Duration patience, Runnable work) {
+    retryingFor(patience, () -> {
       work.run();
       return null;
     });
