@@ -54,15 +54,10 @@ public class DataProtectionPage {
   public String prepare(@RequestParam(name = "suche", required = false) String input,
       @RequestParam(name = "grund", required = false) String reason, Authentication caller, Model model,
       HttpServletResponse response) {
-    model.addAttribute("admin", admin(caller));
-    model.addAttribute("suche", input);
-    model.addAttribute("grund", reason);
     SubjectQuery query = SubjectQuery.parse(input);
-    if (query == null) {
-      return refused(model, response, 400, SubjectQuery.INVALID);
-    }
-    if (!ErasureReason.valid(reason)) {
-      return refused(model, response, 400, ErasureReason.REQUIRED);
+    String invalid = checkErasureForm(query, input, reason, caller, model, response);
+    if (invalid != null) {
+      return invalid;
     }
     try {
       DataSubject subject = query.byEmail() ? erasures.checkContact(query.email()) : erasures.checkRequest(query.reference());
@@ -81,15 +76,10 @@ public class DataProtectionPage {
       @RequestParam(name = "grund", required = false) String reason,
       @RequestParam(name = "bestaetigt", required = false) String confirmed, Authentication caller, Model model,
       HttpServletResponse response) {
-    model.addAttribute("admin", admin(caller));
-    model.addAttribute("suche", input);
-    model.addAttribute("grund", reason);
     SubjectQuery query = SubjectQuery.parse(input);
-    if (query == null) {
-      return refused(model, response, 400, SubjectQuery.INVALID);
-    }
-    if (!ErasureReason.valid(reason)) {
-      return refused(model, response, 400, ErasureReason.REQUIRED);
+    String invalid = checkErasureForm(query, input, reason, caller, model, response);
+    if (invalid != null) {
+      return invalid;
     }
     if (!"ja".equals(confirmed)) {
       return refused(model, response, 400, "Bitte bestätigen Sie die Löschung ausdrücklich (Kästchen ankreuzen).");
@@ -107,6 +97,24 @@ public class DataProtectionPage {
     } catch (org.camunda.bpm.engine.OptimisticLockingException concurrent) {
       return refused(model, response, 409, Erasures.CONCURRENT);
     }
+  }
+
+  /**
+   * The erasure's form as the preview and the erasure both take it: its values back into the page,
+   * then the query and the reason checked. The refusal's view, or null when both are valid.
+   */
+  private static String checkErasureForm(SubjectQuery query, String input, String reason, Authentication caller,
+      Model model, HttpServletResponse response) {
+    model.addAttribute("admin", admin(caller));
+    model.addAttribute("suche", input);
+    model.addAttribute("grund", reason);
+    if (query == null) {
+      return refused(model, response, 400, SubjectQuery.INVALID);
+    }
+    if (!ErasureReason.valid(reason)) {
+      return refused(model, response, 400, ErasureReason.REQUIRED);
+    }
+    return null;
   }
 
   private static String refused(Model model, HttpServletResponse response, int status, String message) {
