@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -90,11 +91,16 @@ public class IntakeBenchmark {
 
   /** A valid request of a municipality that has none open yet (one per municipality and round). */
   static String body() {
+    return body(LocalDate.of(2023, 10, 1));
+  }
+
+  /** As {@link #body()}, wishing to start on {@code desiredStart}, which lies ahead of the engine's today. */
+  static String body(LocalDate desiredStart) {
     return "{\"municipalityName\":\"Laststadt\",\"municipalityKind\":\"STADT\",\"ags\":\""
         + String.format("05%06d", AGS.incrementAndGet() % 1_000_000) + "\",\"population\":1000,"
         + "\"contactName\":\"Last Test\",\"contactRole\":\"Test\",\"contactEmail\":\"last@example.org\","
         + "\"commissionedByAdministrationHead\":true,\"conflictDescription\":\"Ein Konflikt um die "
-        + "Innenstadt, der seit Monaten die Ratssitzungen bestimmt.\",\"desiredStart\":\"2023-10-01\"}";
+        + "Innenstadt, der seit Monaten die Ratssitzungen bestimmt.\",\"desiredStart\":\"" + desiredStart + "\"}";
   }
 
   static double percentile(List<Long> sorted, double p) {

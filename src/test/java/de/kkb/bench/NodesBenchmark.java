@@ -45,8 +45,6 @@ public final class NodesBenchmark {
   /** Heap and nothing else: the nodes run as the platform runs, with the JIT's full optimisation. */
   static final List<String> NODE_JVM = List.of("-Xmx1g");
 
-  private static final AtomicInteger AGS = new AtomicInteger(300_000);
-
   /** The figures of one run: {@code nodes} nodes, the load's units, and where the time went. */
   public record Result(int nodes, int units, double unitsPerSecond, double p50Millis, double p95Millis, int errors,
       List<Integer> unitsPerNode, double machineBusy, double nodeCpuMillisPerUnit, double commitsPerUnit,
@@ -130,7 +128,9 @@ public final class NodesBenchmark {
 
     /** One unit on the node {@code node}: what was not answered as it should be, e.g. "Tasklist 403", or null. */
     String unit(int node) {
-      HttpResponse<String> request = intake.get(node).postJson(IntakeBenchmark.PLATFORM_PATH, body());
+      HttpResponse<String> request = intake.get(node).postJson(IntakeBenchmark.PLATFORM_PATH,
+          // The nodes run on today's clock (the round shifted to today): the desired start lies ahead.
+          IntakeBenchmark.body(LocalDate.now().plusMonths(3)));
       HttpResponse<String> page = tasklist.get(node).postJson(TASK_PAGE, TASK_PAGE_QUERY);
       if (request.statusCode() != 201) {
         return "intake " + request.statusCode();
@@ -182,16 +182,6 @@ public final class NodesBenchmark {
       pool.shutdownNow();
     }
     return System.nanoTime() - start;
-  }
-
-  /** The nodes run on today's clock (the round shifted to today): the desired start lies ahead. */
-  static String body() {
-    return "{\"municipalityName\":\"Knotenstadt\",\"municipalityKind\":\"STADT\",\"ags\":\""
-        + String.format("05%06d", AGS.incrementAndGet() % 1_000_000) + "\",\"population\":1000,"
-        + "\"contactName\":\"Last Test\",\"contactRole\":\"Test\",\"contactEmail\":\"last@example.org\","
-        + "\"commissionedByAdministrationHead\":true,\"conflictDescription\":\"Ein Konflikt um die "
-        + "Innenstadt, der seit Monaten die Ratssitzungen bestimmt.\",\"desiredStart\":\""
-        + LocalDate.now().plusMonths(3) + "\"}";
   }
 
   private static long[] nodeCpuNanos(PlatformNodes cluster) {

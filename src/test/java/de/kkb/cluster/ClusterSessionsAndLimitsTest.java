@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +13,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kkb.support.ApplicationForms;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformNodes;
 import de.kkb.support.PostgresDatabases;
@@ -143,18 +143,7 @@ class ClusterSessionsAndLimitsTest {
     assertThat(page.statusCode()).isEqualTo(200);
     String token = Jsoup.parse(page.body()).select("input[name=formToken]").val();
     assertThat(token).isNotBlank();
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("municipalityName", "Doppelklickstadt");
-    form.put("municipalityKind", "STADT");
-    form.put("ags", "05999042");
-    form.put("population", "12000");
-    form.put("contactName", "Dora Doppel");
-    form.put("contactRole", "Hauptamt");
-    form.put("contactEmail", "hauptamt@doppelklickstadt.example.org");
-    form.put("commissionedByAdministrationHead", "true");
-    form.put("conflictDescription", "Seit der Schließung des Jugendzentrums streiten Jugendliche, "
-        + "Anwohnende und Ortspolitik über den Platz am Rathaus.");
-    form.put("desiredStart", LocalDate.now().plusMonths(3).toString());
+    Map<String, String> form = ApplicationForms.filledIn("05999042", LocalDate.now().plusMonths(3).toString());
     form.put("formToken", token);
     int before = db.queryForObject("SELECT COUNT(*) FROM kkb_request", Integer.class);
     ExecutorService pool = Executors.newFixedThreadPool(2);

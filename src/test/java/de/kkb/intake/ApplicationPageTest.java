@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import de.kkb.support.ApplicationForms;
 import de.kkb.support.EngineTime;
 import de.kkb.support.HttpSession;
 import de.kkb.support.PlatformTest;
@@ -28,21 +29,9 @@ class ApplicationPageTest {
   HistoryService historyService;
 
   static Map<String, String> validForm() {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("municipalityName", "Beispielhausen");
-    form.put("municipalityKind", "GEMEINDE");
-    form.put("ags", IntakeApiTest.nextNrwAgs());
-    form.put("population", "12000");
-    form.put("contactName", "Jonas Beispiel");
-    form.put("contactRole", "Hauptamt");
-    form.put("contactEmail", "hauptamt@beispielhausen.example.org");
-    form.put("contactPhone", "");
-    form.put("commissionedByAdministrationHead", "true");
-    form.put("conflictDescription", "Im Ortsteil Nord gibt es seit der Schließung des Jugendzentrums "
-        + "Streit zwischen Jugendlichen, Anwohnenden und Ortspolitik. <b>Dringend</b>");
-    form.put("previousAttempts", "");
-    form.put("partiesInvolved", "");
-    form.put("desiredStart", "2023-11-01");
+    Map<String, String> form = ApplicationForms.filledIn(IntakeApiTest.nextNrwAgs(), "2023-11-01");
+    // Markup in free text: the escaping tests look for it, shown as text.
+    form.put("conflictDescription", form.get("conflictDescription") + " <b>Dringend</b>");
     return form;
   }
 

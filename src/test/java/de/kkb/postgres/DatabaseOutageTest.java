@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kkb.support.ApplicationForms;
 import de.kkb.support.HttpSession;
 import de.kkb.support.Jobs;
 import de.kkb.support.PlatformStarter;
@@ -177,7 +178,7 @@ class DatabaseOutageTest {
     try {
       terminatePlatformConnections();
       assertProblem503(new HttpSession(port).postJson("/api/consultation-requests", intakeJson(nextAgs())));
-      Map<String, String> form = pageForm(nextAgs());
+      Map<String, String> form = ApplicationForms.filledIn(nextAgs(), "2023-11-01");
       form.put("formToken", formToken);
       assertProblem503(applicant.postForm("/beratung-anfragen", form));
       assertProblem503(new HttpSession(port).postForm("/beratung-anfragen/stand",
@@ -241,25 +242,6 @@ class DatabaseOutageTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static Map<String, String> pageForm(String ags) {
-    Map<String, String> form = new HashMap<>();
-    form.put("municipalityName", "Ausfallheim");
-    form.put("municipalityKind", "GEMEINDE");
-    form.put("ags", ags);
-    form.put("population", "12000");
-    form.put("contactName", "Jonas Beispiel");
-    form.put("contactRole", "Hauptamt");
-    form.put("contactEmail", "hauptamt@ausfallheim.example.org");
-    form.put("contactPhone", "");
-    form.put("commissionedByAdministrationHead", "true");
-    form.put("conflictDescription", "Im Ortsteil Nord gibt es seit der Schließung des Jugendzentrums "
-        + "Streit zwischen Jugendlichen, Anwohnenden und der Verwaltung.");
-    form.put("previousAttempts", "");
-    form.put("partiesInvolved", "");
-    form.put("desiredStart", "2023-11-01");
-    return form;
   }
 
   /** ALLOW_CONNECTIONS of the platform's database: false is the "restart" of this test. */
